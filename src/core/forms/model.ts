@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * The typed model of one 项目支出绩效自评表 as read from a cell grid. Every value keeps the A1
+ * address it came from, so a finding can point at the cell (even an empty one) that needs a fix.
+ */
+
+/** One cell of a form: where it is, what it displays, and the stored number if it held one. */
+export const FieldSchema = z.object({
+  address: z.string(),
+  text: z.string(),
+  /** Set when the cell stored a number (as opposed to text that looks like one). */
+  numeric: z.number().optional(),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+/** A row of the 项目资金 block: 年度资金总额 or one of its breakdown rows. */
+export const FundsRowSchema = z.object({
+  row: z.number().int(),
+  label: FieldSchema,
+  initial: FieldSchema.optional(),
+  budget: FieldSchema.optional(),
+  executed: FieldSchema.optional(),
+  weight: FieldSchema.optional(),
+  rate: FieldSchema.optional(),
+  score: FieldSchema.optional(),
+});
+export type FundsRow = z.infer<typeof FundsRowSchema>;
+
+export const FundsSchema = z.object({
+  /** Row of the column heads (年初预算数 | 全年预算数 | …). */
+  headerRow: z.number().int(),
+  total: FundsRowSchema.optional(),
+  appropriation: FundsRowSchema.optional(),
+  carryover: FundsRowSchema.optional(),
+  other: FundsRowSchema.optional(),
+});
+export type Funds = z.infer<typeof FundsSchema>;
+
+/** One row of the 绩效指标 table. 一级 / 二级 are carried down from the first row of their group. */
+export const IndicatorRowSchema = z.object({
+  row: z.number().int(),
+  level1: z.string(),
+  level2: z.string(),
+  name: FieldSchema,
+  target: FieldSchema,
+  actual: FieldSchema,
+  weight: FieldSchema,
+  score: FieldSchema,
+  explanation: FieldSchema,
+});
+export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
+
+export const IndicatorsSchema = z.object({
+  /** The head row cell (一级指标 …), where a missing-section finding about the table points. */
+  headerRow: z.number().int(),
+  header: FieldSchema,
+  rows: z.array(IndicatorRowSchema),
+});
+export type Indicators = z.infer<typeof IndicatorsSchema>;
+
+export const FormSchema = z.object({
+  sheet: z.string(),
+  /** The whole form as "A1:H30". */
+  range: z.string(),
+  title: FieldSchema,
+  /** "2023" when the form says （2023年度）. */
+  year: z.string().optional(),
+  projectName: FieldSchema.optional(),
+  department: FieldSchema.optional(),
+  implementer: FieldSchema.optional(),
+  funds: FundsSchema.optional(),
+  goals: z
+    .object({ expected: FieldSchema.optional(), actual: FieldSchema.optional() })
+    .optional(),
+  indicators: IndicatorsSchema.optional(),
+  total: z
+    .object({ label: FieldSchema, weight: FieldSchema.optional(), score: FieldSchema.optional() })
+    .optional(),
+  grade: z.object({ label: FieldSchema, value: FieldSchema.optional() }).optional(),
+});
+export type Form = z.infer<typeof FormSchema>;
