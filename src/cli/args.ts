@@ -1,0 +1,102 @@
+/** Command-line arguments of `perf-eval` (product.md §3). Pure: no I/O. */
+
+export type TemplateKind = "project" | "project-2021" | "department";
+
+export type Command =
+  | { name: "check"; inputs: string[]; json: boolean; profile: string }
+  | { name: "annotate"; input: string; output: string; profile: string }
+  | { name: "template"; output: string; kind: TemplateKind; year: number; unit?: string }
+  | { name: "help" }
+  | { name: "version" };
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法：
+  perf-eval check <文件.xlsx|目录>... [--json] [--profile <名称>]
+      检查工作簿中的每一张项目支出绩效自评表。退出码 0：无错误；1：发现错误；2：文件无法读取或参数有误。
+  perf-eval annotate <输入.xlsx> <输出.xlsx> [--profile <名称>]
+      另存一份标注了问题单元格（底色与批注）的副本，不改动输入文件。
+  perf-eval template <输出.xlsx> [--kind project|project-2021|department] [--year 2025] [--unit 单位名称]
+      生成空白模板（使用原生公式计算）。
+  perf-eval --help | --version`;
+
+const TEMPLATE_KINDS: readonly TemplateKind[] = ["project", "project-2021", "department"];
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  const takesValue = new Set(["--profile", "--kind", "--year", "--unit"]);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-h" || arg === "--help") return { name: "help" };
+    if (arg === "-v" || arg === "--version") return { name: "version" };
+    if (arg.startsWith("--")) {
+      const [key, inlineValue] = splitOption(arg);
+      if (takesValue.has(key)) {
+        const value = inlineValue ?? argv[++i];
+        if (value === undefined || value.startsWith("--")) {
+          throw new UsageError(`选项 ${key} 需要一个值`);
+        }
+        options.set(key, value);
+      } else if (key === "--json") {
+        options.set(key, true);
+      } else {
+        throw new UsageError(`未知选项：${arg}`);
+      }
+    } else {
+      positional.push(arg);
+    }
+  }
+  const [name, ...rest] = positional;
+  const profile = stringOption(options, "--profile") ?? "national";
+  switch (name) {
+    case undefined:
+      return { name: "help" };
+    case "check":
+      allowOnly(options, ["--json", "--profile"], name);
+      if (rest.length === 0) throw new UsageError("check 需要至少一个文件或目录");
+      return { name, inputs: rest, json: options.has("--json"), profile };
+    case "annotate":
+      allowOnly(options, ["--profile"], name);
+      if (rest.length !== 2) throw new UsageError("annotate 需要一个输入文件和一个输出文件");
+      return { name, input: rest[0], output: rest[1], profile };
+    case "template": {
+      allowOnly(options, ["--kind", "--year", "--unit"], name);
+      if (rest.length !== 1) throw new UsageError("template 需要一个输出文件");
+      const kind = stringOption(options, "--kind") ?? "project";
+      if (!TEMPLATE_KINDS.includes(kind as TemplateKind)) {
+        throw new UsageError(`--kind 只能是 ${TEMPLATE_KINDS.join("、")}，收到“${kind}”`);
+      }
+      const yearText = stringOption(options, "--year") ?? String(new Date().getFullYear());
+      const year = Number(yearText);
+      if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) {
+        throw new UsageError(`--year 应为四位年份，如 2025，收到“${yearText}”`);
+      }
+      return {
+        name,
+        output: rest[0],
+        kind: kind as TemplateKind,
+        year,
+        unit: stringOption(options, "--unit"),
+      };
+    }
+    default:
+      throw new UsageError(`未知命令：${name}`);
+  }
+}
+
+function splitOption(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf("=");
+  return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function stringOption(options: Map<string, string | true>, key: string): string | undefined {
+  const value = options.get(key);
+  return typeof value === "string" ? value : undefined;
+}
+
+function allowOnly(options: Map<string, string | true>, allowed: string[], command: string): void {
+  for (const key of options.keys()) {
+    if (!allowed.includes(key)) throw new UsageError(`${command} 不支持选项 ${key}`);
+  }
+}

@@ -1,0 +1,57 @@
+import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import type { CheckResult } from "./check";
+
+/** Text report for people: file, form, sheet!cell, severity, message, counts. */
+
+const COLOURS: Record<Severity | "bold" | "dim", [string, string]> = {
+  error: ["\u001b[31m", "\u001b[39m"],
+  warning: ["\u001b[33m", "\u001b[39m"],
+  info: ["\u001b[36m", "\u001b[39m"],
+  bold: ["\u001b[1m", "\u001b[22m"],
+  dim: ["\u001b[2m", "\u001b[22m"],
+};
+
+export function formatText(result: CheckResult, colour: boolean): string {
+  const paint = (style: keyof typeof COLOURS, text: string): string =>
+    colour ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let formCount = 0;
+  const lines: string[] = [];
+
+  const findingLine = (finding: Finding): string => {
+    counts[finding.severity]++;
+    const where = finding.sheet ? `${finding.sheet}!${finding.cell}` : "";
+    const severity = paint(finding.severity, SEVERITY_LABEL[finding.severity]);
+    return `    ${where ? `${where}  ` : ""}${severity}  ${finding.message}  ${paint("dim", finding.rule)}`;
+  };
+
+  for (const file of result.files) {
+    lines.push(paint("bold", file.file));
+    for (const finding of file.findings) lines.push(findingLine(finding));
+    file.forms.forEach((form, index) => {
+      formCount++;
+      const facts: string[] = [];
+      if (form.execution.rate !== null) facts.push(`执行率 ${percent(form.execution.rate)}`);
+      if (form.total.printed !== null) facts.push(`总分 ${form.total.printed}`);
+      if (form.grade !== null) facts.push(`等级 ${form.grade}`);
+      const name = form.projectName ?? "（未填写项目名称）";
+      lines.push(
+        `  表 ${index + 1}：${name}  ${paint("dim", `${form.sheet}!${form.range}`)}` +
+          (facts.length ? `  ${facts.join("，")}` : ""),
+      );
+      if (form.findings.length === 0) lines.push(`    ${paint("dim", "未发现问题")}`);
+      for (const finding of form.findings) lines.push(findingLine(finding));
+    });
+    lines.push("");
+  }
+  lines.push(
+    `共检查 ${result.files.length} 个文件、${formCount} 张表：` +
+      `${paint("error", `错误 ${counts.error}`)}，${paint("warning", `警告 ${counts.warning}`)}，` +
+      `${paint("info", `提示 ${counts.info}`)}`,
+  );
+  return lines.join("\n") + "\n";
+}
+
+function percent(rate: number): string {
+  return `${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
+}
