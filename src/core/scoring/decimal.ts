@@ -63,7 +63,8 @@ export function cleanFloat(x: number): number {
  */
 export function roundHalfUp(x: number, decimals: number): number {
   checkArguments(x, decimals);
-  if (!Number.isFinite(x) || x === 0) return x;
+  if (x === 0) return 0; // also turns −0 into 0
+  if (!Number.isFinite(x)) return x;
   return fromDecimal(rescale(toDecimal(x), decimals, "half-up"));
 }
 
@@ -73,7 +74,8 @@ export function roundHalfUp(x: number, decimals: number): number {
  */
 export function truncateDecimals(x: number, decimals: number): number {
   checkArguments(x, decimals);
-  if (!Number.isFinite(x) || x === 0) return x;
+  if (x === 0) return 0; // also turns −0 into 0
+  if (!Number.isFinite(x)) return x;
   return fromDecimal(rescale(toDecimal(x), decimals, "truncate"));
 }
 
