@@ -62,7 +62,8 @@ export interface ApproxValue {
 /**
  * Time targets: "12 月底", "≤12月", "11 月底前", "年底前完成", "本年度内", "≤12个月".
  * `month` is the calendar month by which it is due (12 for the year end); `months` is set instead
- * for a duration ("≤12个月"). `op` is "<=" for "by/before", "=" for "at".
+ * for a duration ("≤12个月"). `op` is "<=" for "by/before" (月底, 前, 内, ≤, 年底前), "=" for "at"
+ * (a bare "12月"). `yearEnd` is true whenever the deadline is December / the year end.
  */
 export interface TimeValue {
   kind: "time";
@@ -78,7 +79,11 @@ export interface QualitativeValue {
   text: string;
 }
 
-/** "达成指标", "已完成", "完成预期", "按时完成", "预算内" …: a qualitative statement that the target was met. */
+/**
+ * "达成指标", "已完成", "完成预期", "按时完成", "预算内" …: a qualitative statement that the target was
+ * met. The parser cannot tell a target cell from an actual cell, so a target written as "按时完成" is
+ * also `met`: rules must treat a `met` TARGET as not quantified (domain.md §5), a `met` ACTUAL as met.
+ */
 export interface MetValue {
   kind: "met";
   text: string;

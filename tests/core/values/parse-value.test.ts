@@ -139,6 +139,9 @@ describe("parseValue: time targets", () => {
     ["12月", "=", 12, true],
     ["6月30日前", "<=", 6, false],
     ["第四季度", "<=", 12, true],
+    ["12 月底前", "<=", 12, true],
+    ["12月完成", "=", 12, true],
+    ["年底完成", "<=", 12, true],
   ])("%j → %s month %d", (text, op, month, yearEnd) => {
     expect(parseValue(text)).toEqual({ kind: "time", op, month, yearEnd });
   });
@@ -163,6 +166,12 @@ describe("parseValue: qualitative targets", () => {
     "良好",
     "基本完成",
     "部分达成",
+    // Seed 000 targets and actuals.
+    "功能完备",
+    "合规",
+    "营造良好的组工形象",
+    "完成全区处级干部考核",
+    "较好",
   ])("%j → qualitative", (text) => {
     expect(parseValue(text)).toEqual({ kind: "qualitative", text });
   });
@@ -182,6 +191,14 @@ describe("parseValue: statements that the target was met", () => {
     "完成",
     "未超预算",
     "已达到预期标准",
+    // More seed 000 actuals.
+    "不超预算",
+    "预算内完成",
+    "预算额度内",
+    "已在预定时间内完成",
+    "预期内完成",
+    "已完成相关工作",
+    "已达到预期效果",
   ])("%j → met", (text) => {
     expect(parseValue(text)).toEqual({ kind: "met", text });
   });
@@ -193,7 +210,7 @@ describe("parseValue: statements that the target was met", () => {
 
 describe("parseValue: what it cannot read", () => {
   // Targets the validator must report as not quantified (domain.md §5).
-  it.each(["宣传工作需要", "阅读数量", "abc", "1,2", "5-3个"])(
+  it.each(["宣传工作需要", "阅读数量", "成本控制", "abc", "1,2", "5-3个"])(
     "%j → invalid with a reason",
     (text) => {
       const value = parseValue(text);
