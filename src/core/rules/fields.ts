@@ -1,4 +1,4 @@
-import type { Field } from "../forms/model";
+import type { Field, IndicatorRow } from "../forms/model";
 import type { PrintedNumber } from "../scoring";
 import { parseNumber, parseValue } from "../values";
 import type { NumberParse, ParsedValue } from "../values/types";
@@ -36,4 +36,78 @@ function decimalsOf(value: number): number {
   const text = String(value);
   const dot = text.indexOf(".");
   return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
+}
+
+/** The cell's text with all white space removed: PDF and merged cells break words ("产出指\n标"). */
+export function compactText(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** The cell's text for a message: line breaks and runs of spaces collapsed to one space. */
+export function shownText(field: Field | undefined): string {
+  return field === undefined ? "" : field.text.replace(/\s+/g, " ").trim();
+}
+
+/** The number in a cell, or undefined when it holds none. */
+export function numberOf(field: Field | undefined): number | undefined {
+  const parsed = readNumber(field);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** `不涉及` / `不涉及此项内容`: the placeholder text of rows that do not apply (domain.md §2). */
+export function isNotApplicableText(text: string): boolean {
+  return compactText(text).startsWith("不涉及");
+}
+
+/** The row is under a 成本 heading (一级 成本指标 in 2021+ forms, 二级 成本指标 under 产出 before). */
+export function isCostRow(row: IndicatorRow): boolean {
+  return compactText(row.level1).includes("成本") || compactText(row.level2).includes("成本");
+}
+
+export type Level1Group = "产出指标" | "效益指标" | "满意度指标" | "成本指标";
+
+/** The standard 一级指标 a heading stands for, accepting broken or shortened spellings. */
+export function level1Group(level1: string): Level1Group | undefined {
+  const text = compactText(level1);
+  if (text.startsWith("产出")) return "产出指标";
+  if (text.startsWith("效益")) return "效益指标";
+  if (text.startsWith("满意度")) return "满意度指标";
+  if (text.startsWith("成本")) return "成本指标";
+  return undefined;
+}
+
+export type Achievement = "met" | "partial" | "missed";
+
+// Negations are tested first: "未完成" contains "完成".
+const MISSED_WORDS =
+  /(未|没有|没|尚未|未能|无法)(全部|完全|按时|如期)?(完成|达成|达到|实现|达标)|未达预期|效果较差/;
+const PARTIAL_WORDS = /部分(完成|达成|达到|实现|达标)/;
+
+/**
+ * The achievement an actual states in words (未达成 / 部分达成 / 已完成 …), or undefined when the
+ * text states none (a number, "得到提高"). Only explicit words count: the band of a qualitative
+ * score is an error check, so a guess must never drive it.
+ */
+export function statedAchievement(field: Field | undefined): Achievement | undefined {
+  if (field === undefined) return undefined;
+  const text = compactText(field.text);
+  if (text === "") return undefined;
+  if (MISSED_WORDS.test(text)) return "missed";
+  if (PARTIAL_WORDS.test(text)) return "partial";
+  return parseValue(field.text).kind === "met" ? "met" : undefined;
+}
+
+/** Texts that fill an explanation cell without explaining anything. */
+const EMPTY_EXPLANATIONS = new Set(["无", "暂无", "—", "-", "－", "/", "／", "不涉及"]);
+
+/** The 偏差原因分析及改进措施 cell says something. */
+export function hasExplanation(field: Field | undefined): boolean {
+  if (field === undefined) return false;
+  const text = compactText(field.text);
+  return text !== "" && !EMPTY_EXPLANATIONS.has(text);
+}
+
+/** 三级指标 (or, failing that, 年度指标值) says 不涉及 / 不涉及此项内容: a placeholder row. */
+export function isNotApplicableRow(row: IndicatorRow): boolean {
+  return isNotApplicableText(row.name.text) || isNotApplicableText(row.target.text);
 }

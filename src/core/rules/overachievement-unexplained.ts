@@ -1,13 +1,73 @@
+import { toCommonUnit } from "../values";
+import type { ParsedValue } from "../values/types";
+import { hasExplanation, isCostRow, isNotApplicableRow, readValue, shownText } from "./fields";
 import type { Rule } from "./types";
 
-/** STUB — the rule owner replaces this check. */
+const COLUMN = "“偏差原因分析及改进措施”";
+
+/** "at least" or "at most" for a numeric target; undefined for "=" and non-numeric targets. */
+function directionOf(target: ParsedValue, cost: boolean): "atLeast" | "atMost" | undefined {
+  if (target.kind === "number") return cost ? "atMost" : "atLeast";
+  if (target.kind !== "comparison") return undefined;
+  if (target.op === ">=" || target.op === ">") return "atLeast";
+  if (target.op === "<=" || target.op === "<") return "atMost";
+  return undefined;
+}
+
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(1))}%`;
+}
+
 export const overachievementUnexplained: Rule = {
   meta: {
     id: "overachievement-unexplained",
     severity: "warning",
-    description: "实际完成值远超“不少于”类数量或金额指标（或远低于“不超过”类成本指标）时，应说明原因",
+    description:
+      "实际完成值远超“不少于”类数量或金额指标（或远低于“不超过”类成本指标）时，应说明原因",
   },
-  check() {
-    // not implemented yet
+  check({ form, profile, report }) {
+    const margin = profile.overachievementMargin;
+    for (const row of form.indicators?.rows ?? []) {
+      if (hasExplanation(row.explanation) || isNotApplicableRow(row)) continue;
+      const target = readValue(row.target);
+      const actual = readValue(row.actual);
+      if (actual.kind !== "number" || (target.kind !== "number" && target.kind !== "comparison")) {
+        continue;
+      }
+      // Percentages have a ceiling (满意度 ≥85% → 100% is not "far beyond").
+      if (target.unit === "%" || actual.unit === "%") continue;
+      const cost = isCostRow(row);
+      const direction = directionOf(target, cost);
+      if (direction === undefined) continue;
+      // Far below an "at most" target is only a question for costs (≤5 错字 → 0 is simply good).
+      if (direction === "atMost" && !cost) continue;
+      const common = toCommonUnit(
+        { value: target.value, unit: target.unit },
+        { value: actual.value, unit: actual.unit },
+      );
+      if (common === undefined || common.a <= 0 || common.b < 0) continue;
+      const ratio = common.b / common.a;
+      const targetText = shownText(row.target);
+      const actualText = shownText(row.actual);
+      if (direction === "atLeast" && ratio > 1 + margin) {
+        report({
+          cell: row.explanation.address,
+          message:
+            `实际完成值 ${actualText} 超出指标值 ${targetText} 达 ${percent(ratio - 1)}` +
+            `（超过 ${percent(margin)}），请在${COLUMN}中说明原因（如指标值设定偏低）`,
+          expected: targetText,
+          actual: actualText,
+        });
+      } else if (direction === "atMost" && ratio < 1 - margin) {
+        report({
+          cell: row.explanation.address,
+          message:
+            `实际完成值 ${actualText} 仅为成本指标值 ${targetText} 的 ${percent(ratio)}` +
+            `（低于指标值超过 ${percent(margin)}），请在${COLUMN}中说明原因（如预算编制偏高）`,
+          expected: targetText,
+          actual: actualText,
+        });
+      }
+    }
   },
 };
