@@ -1,0 +1,138 @@
+/**
+ * The built metadata (dist/web/functions.json, from `npm run build`) and the code agree: every id
+ * in the file is registered in Excel and WPS, every registered id is in the file, exactly once.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { PerfError } from "../../src/core/errors";
+
+const WEB = resolve(__dirname, "../../dist/web");
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: Array<{ name: string; description: string; type: string; repeating?: boolean }>;
+}
+
+function builtMetadata(): FunctionMetadata[] {
+  const file = resolve(WEB, "functions.json");
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  return (JSON.parse(readFileSync(file, "utf8")) as { functions: FunctionMetadata[] }).functions;
+}
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** A stand-in for Excel's CustomFunctions global, as much as functions.ts uses. */
+class FakeExcelError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+const associate = vi.fn();
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+};
+
+let functionsModule: typeof import("../../src/functions/functions");
+
+beforeAll(async () => {
+  vi.stubGlobal("CustomFunctions", { associate, Error: FakeExcelError, ErrorCode });
+  functionsModule = await import("../../src/functions/functions");
+});
+
+describe("Excel registration", () => {
+  it("functions.json lists exactly the ids registered at load, each registered once", () => {
+    const fileIds = builtMetadata()
+      .map((f) => f.id)
+      .sort();
+    const registered = associate.mock.calls.map(([id]) => id as string).sort();
+    expect(registered).toEqual(fileIds);
+    expect(new Set(registered).size).toBe(registered.length);
+    expect(fileIds).toEqual(["DEVIATION", "GRADE", "RATE", "RATESCORE", "SCORE", "TOTAL", "VALUE"]);
+  });
+
+  it("registers the functions of the exported id table", () => {
+    for (const [id, fn] of associate.mock.calls) {
+      expect(fn).toBe(
+        functionsModule.EXCEL_FUNCTIONS[id as keyof typeof functionsModule.EXCEL_FUNCTIONS],
+      );
+    }
+  });
+
+  it("the built bundle has no plugin-appended associate calls (no double registration)", () => {
+    const bundle = readFileSync(resolve(WEB, "functions.js"), "utf8");
+    expect(bundle).not.toMatch(/associate\("(RATE|SCORE|TOTAL|VALUE)"/);
+  });
+
+  it("descriptions and parameter help are Chinese; TOTAL repeats its argument", () => {
+    for (const f of builtMetadata()) {
+      expect(f.description, f.id).toMatch(CHINESE);
+      for (const p of f.parameters) {
+        expect(p.description, `${f.id}.${p.name}`).toMatch(CHINESE);
+        expect(p.name, `${f.id}.${p.name}`).toMatch(CHINESE);
+      }
+    }
+    const total = builtMetadata().find((f) => f.id === "TOTAL");
+    expect(total?.parameters[0]?.repeating).toBe(true);
+  });
+
+  it("the registered functions compute through PERF", () => {
+    expect(functionsModule.EXCEL_FUNCTIONS.RATE(50, "49.52")).toBeCloseTo(0.9904, 12);
+    expect(functionsModule.EXCEL_FUNCTIONS.TOTAL([["6.78"], ["-"]], [[30, 30, 30]])).toBe(96.78);
+  });
+
+  it("errors become CustomFunctions.Error; a message only on #VALUE! and #N/A", () => {
+    const thrown = (fn: () => unknown): FakeExcelError => {
+      try {
+        fn();
+      } catch (error) {
+        expect(error).toBeInstanceOf(FakeExcelError);
+        return error as FakeExcelError;
+      }
+      throw new Error("expected an error");
+    };
+    const { EXCEL_FUNCTIONS: F } = functionsModule;
+    expect(thrown(() => F.RATE(0, 1))).toEqual(new FakeExcelError("#DIV/0!"));
+    expect(thrown(() => F.RATE(-1, 1))).toEqual(new FakeExcelError("#NUM!"));
+    const value = thrown(() => F.RATE("预算待定", 1));
+    expect(value.code).toBe("#VALUE!");
+    expect(value.message).toMatch(CHINESE);
+    const na = thrown(() => F.SCORE("确保研究质量", "达成指标", 30));
+    expect(na.code).toBe("#N/A");
+    expect(na.message).toMatch(CHINESE);
+  });
+});
+
+describe("WPS registration", () => {
+  it("registers every id under PERF with the same Chinese help as Excel's functions.json", async () => {
+    const { registerWpsFunctions } = await import("../../src/functions/wps");
+    const calls: Array<{ ns: string; id: string; fn: (...a: unknown[]) => unknown; meta: any }> =
+      [];
+    registerWpsFunctions({
+      AddCustomFunction: (ns, id, fn, meta) => calls.push({ ns, id, fn, meta }),
+    });
+    const metadata = builtMetadata();
+    expect(calls.map((c) => c.id).sort()).toEqual(metadata.map((f) => f.id).sort());
+    for (const call of calls) {
+      expect(call.ns).toBe("PERF");
+      const excel = metadata.find((f) => f.id === call.id)!;
+      expect(call.meta.description).toBe(excel.description);
+      expect(call.meta.parameters.map((p: { name: string }) => p.name)).toEqual(
+        excel.parameters.map((p) => p.name),
+      );
+      expect(call.meta.parameters.map((p: { description: string }) => p.description)).toEqual(
+        excel.parameters.map((p) => p.description),
+      );
+    }
+    const rate = calls.find((c) => c.id === "RATE")!;
+    expect(rate.fn(50, 49.52)).toBeCloseTo(0.9904, 12);
+    expect(() => rate.fn(0, 1)).toThrow(/^#DIV\/0! .*[\u4e00-\u9fff]/);
+    expect(() => rate.fn(0, 1)).not.toThrow(PerfError);
+  });
+});
