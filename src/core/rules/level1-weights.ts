@@ -52,7 +52,7 @@ export const level1Weights: Rule = {
       if (Math.abs(sum - suggested) < 1e-9) continue;
       const costNote =
         group === "产出指标" && costSum !== undefined
-          ? `（另有一级“成本指标”合计 ${costSum} 分，建议分配中成本指标原属产出指标）`
+          ? `（另有一级“成本指标”合计 ${costSum} 分；该建议中成本指标归在产出指标内）`
           : "";
       report({
         cell: entry.firstRow.weight.address,

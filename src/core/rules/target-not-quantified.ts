@@ -1,4 +1,4 @@
-import { isBlank, isNotApplicableRow, readValue, shownText } from "./fields";
+import { isBlank, isCostRow, isNotApplicableRow, readValue, shownText } from "./fields";
 import type { Rule } from "./types";
 
 export const targetNotQuantified: Rule = {
@@ -13,12 +13,16 @@ export const targetNotQuantified: Rule = {
       if (isBlank(row.target) || isNotApplicableRow(row)) continue;
       const target = readValue(row.target);
       const text = shownText(row.target);
+      // A cost target is quantified as a ceiling in money; other rows by count, time or rate.
+      const examples = isCostRow(row)
+        ? "如“≤30万元”“≤4200元/人”"
+        : "如“≥500条”“12月底前”“合格率≥95%”";
       if (target.kind === "met") {
         report({
           cell: row.target.address,
           message:
             `年度指标值“${text}”是对完成情况的表述，不是可考核的标准；` +
-            `请写明具体的数量、完成时限或质量要求，如“≥500条”“12月底前”“合格率≥95%”`,
+            `请写明具体的数量、金额、完成时限或质量要求，${examples}`,
           actual: text,
         });
       } else if (target.kind === "invalid") {
@@ -26,7 +30,7 @@ export const targetNotQuantified: Rule = {
           cell: row.target.address,
           message:
             `年度指标值“${text}”没有可衡量的数量、时间或质量标准；` +
-            `请改为可考核的指标值，如“≥500条”“12月底前”“≥90%”“得到提高”`,
+            `请改为可考核的指标值，${examples}`,
           actual: text,
         });
       }
