@@ -1,4 +1,3 @@
-/* eslint-env node */
 // Builds the Office add-in into dist/web/ (dist/node/ is tsc's, for the package main entry).
 //
 // Shared runtime (Microsoft's "configure your add-in to use a shared runtime"): one page,

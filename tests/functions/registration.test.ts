@@ -6,6 +6,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PerfError } from "../../src/core/errors";
+import type { WpsCustomFunctionHost } from "../../src/functions/wps";
+
+type WpsMetadata = NonNullable<Parameters<WpsCustomFunctionHost["AddCustomFunction"]>[3]>;
 
 const WEB = resolve(__dirname, "../../dist/web");
 
@@ -112,10 +115,14 @@ describe("Excel registration", () => {
 describe("WPS registration", () => {
   it("registers every id under PERF with the same Chinese help as Excel's functions.json", async () => {
     const { registerWpsFunctions } = await import("../../src/functions/wps");
-    const calls: Array<{ ns: string; id: string; fn: (...a: unknown[]) => unknown; meta: any }> =
-      [];
+    const calls: Array<{
+      ns: string;
+      id: string;
+      fn: (...a: unknown[]) => unknown;
+      meta: WpsMetadata;
+    }> = [];
     registerWpsFunctions({
-      AddCustomFunction: (ns, id, fn, meta) => calls.push({ ns, id, fn, meta }),
+      AddCustomFunction: (ns, id, fn, meta) => calls.push({ ns, id, fn, meta: meta! }),
     });
     const metadata = builtMetadata();
     expect(calls.map((c) => c.id).sort()).toEqual(metadata.map((f) => f.id).sort());
@@ -123,10 +130,8 @@ describe("WPS registration", () => {
       expect(call.ns).toBe("PERF");
       const excel = metadata.find((f) => f.id === call.id)!;
       expect(call.meta.description).toBe(excel.description);
-      expect(call.meta.parameters.map((p: { name: string }) => p.name)).toEqual(
-        excel.parameters.map((p) => p.name),
-      );
-      expect(call.meta.parameters.map((p: { description: string }) => p.description)).toEqual(
+      expect(call.meta.parameters.map((p) => p.name)).toEqual(excel.parameters.map((p) => p.name));
+      expect(call.meta.parameters.map((p) => p.description)).toEqual(
         excel.parameters.map((p) => p.description),
       );
     }
