@@ -51,6 +51,8 @@ export interface FormSpec {
   hasTotal: boolean;
   /** null = no 评分等级 row. */
   grade: string | null;
+  /** Text of the 年度总体目标 实际完成情况 cell (default: the label text). */
+  goalsActual?: string;
 }
 
 export const DEFAULT_INDICATORS: IndicatorSpec[] = [
@@ -142,7 +144,10 @@ export function buildForm(overrides: Partial<FormSpec> = {}): Form {
             carryover: breakdown(8, "上年结转资金", spec.carryover),
             other: breakdown(9, "其他资金", spec.other),
           },
-    goals: { expected: field(11, 1, "预期目标"), actual: field(11, 5, "实际完成情况") },
+    goals: {
+      expected: field(11, 1, "预期目标"),
+      actual: field(11, 5, spec.goalsActual ?? "实际完成情况"),
+    },
     indicators:
       spec.indicators === null
         ? undefined

@@ -1,13 +1,27 @@
+import { formatNumber, readAmount } from "./fields";
 import type { Rule } from "./types";
 
-/** STUB — the rule owner replaces this check. */
+/** A large in-year budget adjustment (seed 000 第一书记: 2.73 → 0.045) deserves a second look. */
 export const budgetAdjusted: Rule = {
   meta: {
     id: "budget-adjusted",
     severity: "info",
-    description: "全年预算数与年初预算数相差超过 10%",
+    description: "全年预算数与年初预算数相差超过评分方案的幅度（默认 10%）",
   },
-  check() {
-    // not implemented yet
+  check({ form, profile, report }) {
+    const total = form.funds?.total;
+    const initial = readAmount(total?.initial);
+    const budget = readAmount(total?.budget);
+    if (total?.budget === undefined || initial === undefined || budget === undefined) return;
+    if (!(initial.value > 0)) return;
+    const change = budget.value - initial.value;
+    if (!(Math.abs(change) > profile.budgetAdjustmentMargin * initial.value)) return;
+    const percent = formatNumber((Math.abs(change) / initial.value) * 100, 2);
+    const margin = formatNumber(profile.budgetAdjustmentMargin * 100, 2);
+    report({
+      cell: total.budget.address,
+      message: `全年预算数 ${formatNumber(budget.value)} 较年初预算数 ${formatNumber(initial.value)} ${change < 0 ? "调减" : "调增"} ${percent}%，超过 ${margin}%：请确认预算调整已批复，并在说明中注明调整原因`,
+      actual: formatNumber(budget.value),
+    });
   },
 };

@@ -1,13 +1,35 @@
+import { formatRate, readExecution, readPrintedRate } from "./execution";
 import type { Rule } from "./types";
 
-/** STUB — the rule owner replaces this check. */
+/** Words in the overall 实际完成情况 that show the low rate was already explained. */
+const REASON_GIVEN = /执行率|结余|未支付|未执行|未使用|尚未|延期|原因/;
+
+/** A rate below the profile's line needs a reason; the form has no cell for it but the goals text. */
 export const execRateLow: Rule = {
   meta: {
     id: "exec-rate-low",
     severity: "warning",
-    description: "执行率低于评分规则的门槛（默认 90%），需要说明原因",
+    description: "预算执行率低于评分方案的要求时，应说明原因",
   },
-  check() {
-    // not implemented yet
+  check({ form, profile, report }) {
+    const total = form.funds?.total;
+    if (total === undefined) return;
+    const execution = readExecution(form, profile);
+    // Without amounts the printed rate is the best knowledge of the rate.
+    const rate = execution?.rate ?? percentToRate(readPrintedRate(total.rate)?.value);
+    if (rate === undefined || !(rate < profile.lowExecutionThreshold)) return;
+    if (REASON_GIVEN.test(form.goals?.actual?.text ?? "")) return;
+    const cell = total.rate?.address ?? total.executed?.address ?? total.label.address;
+    const threshold = `${Number((profile.lowExecutionThreshold * 100).toFixed(6))}%`;
+    report({
+      cell,
+      message: `预算执行率 ${formatRate(rate, profile)}，低于 ${threshold}：请在“年度总体目标 实际完成情况”或备注中说明执行率偏低的原因及改进措施`,
+      expected: `≥ ${threshold}`,
+      actual: formatRate(rate, profile),
+    });
   },
 };
+
+function percentToRate(percent: number | undefined): number | undefined {
+  return percent === undefined ? undefined : percent / 100;
+}

@@ -111,3 +111,38 @@ export function hasExplanation(field: Field | undefined): boolean {
 export function isNotApplicableRow(row: IndicatorRow): boolean {
   return isNotApplicableText(row.name.text) || isNotApplicableText(row.target.text);
 }
+
+/** Text in a numeric cell that is not a number (empty, "—" and 不涉及 are not "invalid"). */
+export function isInvalidNumber(field: Field | undefined): boolean {
+  if (field === undefined) return false;
+  const parsed = readNumber(field);
+  return !parsed.ok && !parsed.empty;
+}
+
+/** Empty, "—", "-" or 不涉及 in a numeric cell: nothing was filled in. */
+export function isEmptyNumber(field: Field | undefined): boolean {
+  if (field === undefined) return true;
+  const parsed = readNumber(field);
+  return !parsed.ok && parsed.empty;
+}
+
+const AMOUNT_SHIFT: Record<string, number> = { 元: 4, 千元: 1, 万元: 0, 万: 0, 亿元: -4, 亿: -4 };
+
+/**
+ * An amount of the 项目资金 block in 万元 (the block's unit), with its printed precision: "3.5万" is
+ * 3.5, "35000元" is 3.5 with 4 more decimals. Undefined for no number, or a percentage.
+ */
+export function readAmount(field: Field | undefined): PrintedNumber | undefined {
+  const parsed = readNumber(field);
+  if (!parsed.ok) return undefined;
+  if (parsed.unit === undefined) return { value: parsed.value, decimals: parsed.decimals };
+  const shift = AMOUNT_SHIFT[parsed.unit];
+  if (shift === undefined) return undefined;
+  const value = Number((parsed.value / 10 ** shift).toPrecision(15));
+  return { value, decimals: Math.max(0, parsed.decimals + shift) };
+}
+
+/** A number for a message: at most `decimals` decimals, no trailing zeros (190, 96.16, 0.045). */
+export function formatNumber(value: number, decimals = 6): string {
+  return String(Number(value.toFixed(decimals)));
+}

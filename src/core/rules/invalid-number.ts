@@ -1,13 +1,66 @@
+import type { Field, FundsRow } from "../forms/model";
+import { readNumber } from "./fields";
 import type { Rule } from "./types";
 
-/** STUB — the rule owner replaces this check. */
+const FUNDS_COLUMNS = [
+  ["initial", "年初预算数", "amount"],
+  ["budget", "全年预算数", "amount"],
+  ["executed", "全年执行数", "amount"],
+  ["weight", "分值", "plain"],
+  ["rate", "执行率", "rate"],
+  ["score", "得分", "plain"],
+] as const;
+
+type Kind = "amount" | "plain" | "rate";
+
+/** Why the text cannot stand in this cell, or undefined when it reads as the number it should be. */
+function problem(field: Field, kind: Kind): string | undefined {
+  const parsed = readNumber(field);
+  if (!parsed.ok) return parsed.empty ? undefined : parsed.reason;
+  if (parsed.unit === undefined) return undefined;
+  if (kind === "rate") return parsed.unit === "%" ? undefined : `执行率不能带单位“${parsed.unit}”`;
+  if (kind === "amount") return parsed.unit === "%" ? "金额不能是百分数" : undefined;
+  return `此处不能带单位“${parsed.unit}”`;
+}
+
+/** Numeric cells (amounts, weights, scores, printed rate) holding text that is not a number. */
 export const invalidNumber: Rule = {
   meta: {
     id: "invalid-number",
     severity: "error",
-    description: "应填数字的单元格中出现无法识别为数字的文字",
+    description: "金额、分值、得分、执行率等单元格应填写数字",
   },
-  check() {
-    // not implemented yet
+  check({ form, report }) {
+    const check = (field: Field | undefined, what: string, kind: Kind) => {
+      if (field === undefined) return;
+      const why = problem(field, kind);
+      if (why === undefined) return;
+      report({
+        cell: field.address,
+        message: `${what}应为数字，表中为“${field.text.trim()}”（${why}）：请只填写数字，如 29.84`,
+        actual: field.text,
+      });
+    };
+
+    const funds = form.funds;
+    const fundsRows: [FundsRow | undefined, string][] = [
+      [funds?.total, "年度资金总额"],
+      [funds?.appropriation, "当年财政拨款"],
+      [funds?.carryover, "上年结转资金"],
+      [funds?.other, "其他资金"],
+    ];
+    for (const [row, label] of fundsRows) {
+      if (row === undefined) continue;
+      for (const [key, column, kind] of FUNDS_COLUMNS) check(row[key], `${label}的${column}`, kind);
+    }
+
+    for (const row of form.indicators?.rows ?? []) {
+      const name = row.name.text.trim() || `第 ${row.row} 行指标`;
+      check(row.weight, `指标“${name}”的分值`, "plain");
+      check(row.score, `指标“${name}”的得分`, "plain");
+    }
+
+    check(form.total?.weight, "总分的分值", "plain");
+    check(form.total?.score, "总分的得分", "plain");
   },
 };

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { invalidNumber } from "../../../src/core/rules/invalid-number";
+import { buildForm, withIndicator } from "../../support/form-builder";
+import {
+  SEED_000_CADRE_TRAINING,
+  SEED_000_SECONDED,
+  SEED_003_CIVIL_SERVICE,
+  check,
+} from "./seed-forms";
+
+describe("invalid-number", () => {
+  it("passes seed forms: dashes, blanks, 不涉及, “61.59” rates and “12.142 988”", () => {
+    expect(check(invalidNumber, buildForm(SEED_003_CIVIL_SERVICE))).toEqual([]);
+    expect(check(invalidNumber, buildForm(SEED_000_CADRE_TRAINING))).toEqual([]);
+    expect(check(invalidNumber, buildForm(SEED_000_SECONDED))).toEqual([]);
+  });
+
+  it("accepts a unit in an amount cell (“3.5万” in a 万元 block)", () => {
+    const form = buildForm({
+      funds: {
+        initial: "3.5万",
+        budget: "3.5万",
+        executed: "3.467",
+        weight: "10",
+        rate: "99.06%",
+        score: "9.91",
+      },
+    });
+    expect(check(invalidNumber, form)).toEqual([]);
+  });
+
+  it("reports a word in an indicator score cell", () => {
+    const findings = check(
+      invalidNumber,
+      buildForm({ indicators: withIndicator(0, { score: "满分" }) }),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: "invalid-number", severity: "error", cell: "G13" });
+    expect(findings[0].message).toContain("发布信息条数");
+    expect(findings[0].message).toContain("满分");
+  });
+
+  it("reports a comparison typed into an amount cell and a unit in a weight cell", () => {
+    const form = buildForm({
+      funds: {
+        initial: "50",
+        budget: "≥50",
+        executed: "49.52",
+        weight: "10分",
+        rate: "99.04%",
+        score: "9.9",
+      },
+    });
+    const findings = check(invalidNumber, form);
+    expect(findings.map((f) => f.cell)).toEqual(["C6", "E6"]);
+    expect(findings[0].message).toContain("全年预算数");
+    expect(findings[1].message).toContain("分值");
+  });
+
+  it("reports a percentage in an amount cell and text in the 总分 得分", () => {
+    const form = buildForm({
+      appropriation: { initial: "50", budget: "100%", executed: "49.52" },
+      totalScore: "九十九",
+    });
+    const findings = check(invalidNumber, form);
+    expect(findings.map((f) => f.cell)).toEqual(["C7", "G18"]);
+    expect(findings[0].message).toContain("当年财政拨款");
+  });
+
+  it("reports a printed 执行率 with a unit other than %", () => {
+    const form = buildForm({
+      funds: {
+        initial: "50",
+        budget: "50",
+        executed: "49.52",
+        weight: "10",
+        rate: "49.52万元",
+        score: "9.9",
+      },
+    });
+    expect(check(invalidNumber, form).map((f) => f.cell)).toEqual(["F6"]);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { weightSum } from "../../../src/core/rules/weight-sum";
+import { buildForm, withIndicator } from "../../support/form-builder";
+import {
+  SEED_000_CADRE_TRAINING,
+  SEED_000_SECONDED,
+  SEED_003_CIVIL_SERVICE,
+  check,
+} from "./seed-forms";
+
+describe("weight-sum", () => {
+  it("passes seed forms whose weights add to 100 (不涉及 rows empty)", () => {
+    expect(check(weightSum, buildForm(SEED_003_CIVIL_SERVICE))).toEqual([]);
+    expect(check(weightSum, buildForm(SEED_000_SECONDED))).toEqual([]);
+  });
+
+  it("reports seed 000 干部教育培训 (10 + 20+10+10+10+10+20+100 = 190) on the 总分 分值", () => {
+    const findings = check(weightSum, buildForm(SEED_000_CADRE_TRAINING));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      rule: "weight-sum",
+      severity: "error",
+      cell: "F22",
+      expected: "100",
+      actual: "190",
+    });
+    expect(findings[0].message).toContain("分值合计 190");
+    expect(findings[0].message).toContain("应为 100");
+    expect(findings[0].message).toContain("请检查各指标分值");
+  });
+
+  it("counts a weight filled in on a 不涉及 row", () => {
+    const form = buildForm({
+      indicators: withIndicator(1, { name: "不涉及", weight: "20", score: "" }),
+    });
+    expect(check(weightSum, form)).toEqual([]);
+    const zeroed = buildForm({
+      indicators: withIndicator(1, { name: "不涉及", weight: "", score: "" }),
+    });
+    expect(check(weightSum, zeroed).map((f) => f.actual)).toEqual(["80"]);
+  });
+
+  it("gives an execution line without a 分值 the profile's 10", () => {
+    const form = buildForm({
+      funds: {
+        initial: "50",
+        budget: "50",
+        executed: "49.52",
+        weight: "",
+        rate: "99.04%",
+        score: "9.9",
+      },
+    });
+    expect(check(weightSum, form)).toEqual([]);
+  });
+
+  it("stays silent when a weight is not a number (invalid-number reports it)", () => {
+    const form = buildForm({ indicators: withIndicator(0, { weight: "二十" }) });
+    expect(check(weightSum, form)).toEqual([]);
+  });
+});
