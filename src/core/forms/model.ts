@@ -27,9 +27,19 @@ export const FundsRowSchema = z.object({
 });
 export type FundsRow = z.infer<typeof FundsRowSchema>;
 
+/** The six value columns of the funds block, in their usual order. */
+export const FundsColumnSchema = z.enum(["initial", "budget", "executed", "weight", "rate", "score"]);
+export type FundsColumn = z.infer<typeof FundsColumnSchema>;
+
 export const FundsSchema = z.object({
   /** Row of the column heads (年初预算数 | 全年预算数 | …). */
   headerRow: z.number().int(),
+  /**
+   * Columns the head row does not have (e.g. ["score"] for a form without 得分). Their Fields still
+   * exist, empty, at the address where the value would go; rules use this to tell "left empty" from
+   * "no such cell". Undefined or [] when every column is there.
+   */
+  missingColumns: z.array(FundsColumnSchema).optional(),
   total: FundsRowSchema.optional(),
   appropriation: FundsRowSchema.optional(),
   carryover: FundsRowSchema.optional(),
@@ -56,6 +66,10 @@ export const IndicatorsSchema = z.object({
   headerRow: z.number().int(),
   header: FieldSchema,
   rows: z.array(IndicatorRowSchema),
+  /** Head labels the table lacks (e.g. ["score"]); their Fields are empty at the implied column. */
+  missingColumns: z
+    .array(z.enum(["name", "target", "actual", "weight", "score", "explanation"]))
+    .optional(),
 });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 
@@ -69,6 +83,9 @@ export const FormSchema = z.object({
   projectName: FieldSchema.optional(),
   department: FieldSchema.optional(),
   implementer: FieldSchema.optional(),
+  /** 项目负责人 and 联系电话 (Beijing forms), when the form has that row. */
+  leader: FieldSchema.optional(),
+  phone: FieldSchema.optional(),
   funds: FundsSchema.optional(),
   goals: z
     .object({ expected: FieldSchema.optional(), actual: FieldSchema.optional() })

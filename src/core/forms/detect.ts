@@ -1,0 +1,456 @@
+import { rangeToA1, toA1, type GridCell, type SheetGrid } from "../grid";
+import { classifyLabel, normalizeLabel, type LabelKind } from "./labels";
+import type { Field, Form, FundsColumn, FundsRow, IndicatorRow } from "./model";
+
+/**
+ * Finds every 项目支出绩效自评表 on a sheet by its labels (domain.md §2) in one pass over the used
+ * rows: each cell's text is normalised and classified once, then a small state machine per form
+ * collects header, funds, goals, indicators, 总分 and 评分等级. Columns come from the head rows, so
+ * forms may sit anywhere, merged or not, with optional rows and columns.
+ */
+
+interface LabelCell {
+  col: number;
+  kind: LabelKind;
+  norm: string;
+}
+
+/** A head label's column span (a head merged over C:D reads values from C, else D). */
+interface ColumnSpan {
+  left: number;
+  right: number;
+}
+
+const FUNDS_COLUMNS: readonly FundsColumn[] = [
+  "initial",
+  "budget",
+  "executed",
+  "weight",
+  "rate",
+  "score",
+];
+
+const INDICATOR_COLUMNS = [
+  "level1",
+  "level2",
+  "name",
+  "target",
+  "actual",
+  "weight",
+  "score",
+  "explanation",
+] as const;
+type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+
+type Phase = "header" | "funds" | "goals" | "indicators" | "after";
+
+interface FormDraft {
+  form: Form;
+  /** A form found by 项目名称 alone counts only once a funds or indicator head follows. */
+  confirmed: boolean;
+  phase: Phase;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  yearRowsLeft: number;
+  fundsCols?: Record<FundsColumn, ColumnSpan>;
+  indicatorCols?: Record<IndicatorColumn, ColumnSpan>;
+  level1: string;
+  level2: string;
+}
+
+export function detectForms(sheet: SheetGrid): Form[] {
+  const forms: Form[] = [];
+  let draft: FormDraft | undefined;
+
+  const finish = () => {
+    if (draft && draft.confirmed) {
+      draft.form.range = rangeToA1({
+        top: draft.top,
+        left: draft.left,
+        bottom: draft.bottom,
+        right: draft.right,
+      });
+      forms.push(draft.form);
+    }
+    draft = undefined;
+  };
+
+  for (const row of sheet.usedRows()) {
+    const cols = sheet.usedCols(row);
+    const labels = labelsOf(sheet, row, cols);
+
+    const title = labels.find((l) => l.kind === "title");
+    if (title) {
+      finish();
+      draft = openDraft(sheet, row, title.col, true);
+      draft.form.title = fieldAt(sheet, row, title.col);
+      draft.form.year = yearIn(title.norm);
+      take(draft, row, cols);
+      continue;
+    }
+    if (!draft && labels.length === 0) continue;
+
+    if (draft && draft.form.year === undefined && draft.yearRowsLeft > 0) {
+      draft.yearRowsLeft--;
+      for (const col of cols) {
+        const year = yearIn(normalizeLabel(sheet.text(row, col)));
+        if (year) {
+          draft.form.year = year;
+          take(draft, row, cols);
+          break;
+        }
+      }
+    }
+    if (labels.length === 0) {
+      if (draft && (draft.phase === "indicators" || draft.phase === "goals")) {
+        readUnlabelledRow(sheet, draft, row, cols);
+      }
+      continue;
+    }
+
+    const kinds = new Set(labels.map((l) => l.kind));
+    const projectLabel = labels.find((l) => l.kind === "projectName");
+    if (projectLabel) {
+      const current: FormDraft | undefined = draft;
+      if (!current || current.phase !== "header" || current.form.projectName !== undefined) {
+        finish();
+        draft = openDraft(sheet, row, projectLabel.col, false);
+        // No title: the form's first cell stands in for it (missing-section points here).
+        draft.form.title = { address: toA1(row, projectLabel.col), text: "" };
+      }
+    }
+    if (!draft) continue;
+    const d: FormDraft = draft;
+
+    if (d.phase !== "after") {
+      if (readHeaderLabels(sheet, d, row, labels)) take(d, row, cols);
+    }
+
+    if (isFundsHead(kinds)) {
+      d.fundsCols = columnsOf(sheet, row, labels, FUNDS_COLUMNS);
+      const missing = FUNDS_COLUMNS.filter((k) => !labels.some((l) => l.kind === k));
+      d.form.funds = { headerRow: row };
+      if (missing.length > 0) d.form.funds.missingColumns = missing;
+      d.phase = "funds";
+      d.confirmed = true;
+      take(d, row, cols);
+      continue;
+    }
+
+    if (d.phase === "funds" && d.fundsCols && d.form.funds) {
+      const fundsLabel = labels.find((l) => FUNDS_ROW_KINDS.has(l.kind));
+      if (fundsLabel) {
+        const fundsRow = readFundsRow(sheet, row, fundsLabel.col, d.fundsCols);
+        const key = FUNDS_ROW_KEY[fundsLabel.kind as FundsRowKind];
+        if (d.form.funds[key] === undefined) d.form.funds[key] = fundsRow;
+        take(d, row, cols);
+        continue;
+      }
+    }
+
+    if ((kinds.has("expected") || kinds.has("actualDone")) && !kinds.has("level1")) {
+      d.form.goals = d.form.goals ?? {};
+      for (const label of labels) {
+        if (label.kind !== "expected" && label.kind !== "actualDone") continue;
+        const below = (sheet.mergeAt(row, label.col)?.bottom ?? row) + 1;
+        const value = fieldAt(sheet, below, label.col, true);
+        if (label.kind === "expected") d.form.goals.expected = value;
+        else d.form.goals.actual = value;
+      }
+      d.phase = "goals";
+      take(d, row, cols);
+      continue;
+    }
+
+    if (kinds.has("level1") && (kinds.has("level2") || kinds.has("name"))) {
+      const level1 = labels.find((l) => l.kind === "level1") as LabelCell;
+      d.indicatorCols = columnsOf(sheet, row, labels, INDICATOR_COLUMNS);
+      const missing = (["name", "target", "actual", "weight", "score", "explanation"] as const).filter(
+        (k) => !labels.some((l) => l.kind === k),
+      );
+      d.form.indicators = { headerRow: row, header: fieldAt(sheet, row, level1.col), rows: [] };
+      if (missing.length > 0) d.form.indicators.missingColumns = [...missing];
+      d.phase = "indicators";
+      d.confirmed = true;
+      d.level1 = "";
+      d.level2 = "";
+      take(d, row, cols);
+      continue;
+    }
+
+    const totalLabel = labels.find((l) => l.kind === "total");
+    if (totalLabel && d.phase !== "after") {
+      const spans = d.indicatorCols;
+      d.form.total = {
+        label: fieldAt(sheet, row, totalLabel.col),
+        weight: spans ? valueIn(sheet, row, spans.weight) : nextValueRight(sheet, row, totalLabel.col),
+        score: spans ? valueIn(sheet, row, spans.score) : undefined,
+      };
+      d.phase = "after";
+      take(d, row, cols);
+      continue;
+    }
+
+    const gradeLabel = labels.find((l) => l.kind === "grade");
+    if (gradeLabel) {
+      d.form.grade = {
+        label: fieldAt(sheet, row, gradeLabel.col),
+        value: nextValueRight(sheet, row, gradeLabel.col, labels),
+      };
+      d.phase = "after";
+      take(d, row, cols);
+      finish();
+      continue;
+    }
+
+    if (d.phase === "indicators" || d.phase === "goals") readUnlabelledRow(sheet, d, row, cols);
+  }
+  finish();
+  return forms;
+}
+
+type FundsRowKind = "fundsTotal" | "appropriation" | "carryover" | "other";
+const FUNDS_ROW_KINDS = new Set<LabelKind>(["fundsTotal", "appropriation", "carryover", "other"]);
+const FUNDS_ROW_KEY: Record<FundsRowKind, "total" | "appropriation" | "carryover" | "other"> = {
+  fundsTotal: "total",
+  appropriation: "appropriation",
+  carryover: "carryover",
+  other: "other",
+};
+
+function isFundsHead(kinds: Set<LabelKind>): boolean {
+  let count = 0;
+  if (kinds.has("initial")) count++;
+  if (kinds.has("budget")) count++;
+  if (kinds.has("executed")) count++;
+  return count >= 2;
+}
+
+function openDraft(sheet: SheetGrid, row: number, col: number, confirmed: boolean): FormDraft {
+  return {
+    form: { sheet: sheet.name, range: "", title: { address: toA1(row, col), text: "" } },
+    confirmed,
+    phase: "header",
+    top: row,
+    bottom: row,
+    left: col,
+    right: col,
+    yearRowsLeft: 3,
+    level1: "",
+    level2: "",
+  };
+}
+
+/** Extends the form's range over a row it used. */
+function take(draft: FormDraft, row: number, cols: readonly number[]): void {
+  if (row > draft.bottom) draft.bottom = row;
+  if (cols.length > 0) {
+    if (cols[0] < draft.left) draft.left = cols[0];
+    if (cols[cols.length - 1] > draft.right) draft.right = cols[cols.length - 1];
+  }
+}
+
+function labelsOf(sheet: SheetGrid, row: number, cols: readonly number[]): LabelCell[] {
+  const labels: LabelCell[] = [];
+  for (const col of cols) {
+    const cell = sheet.cell(row, col);
+    if (!cell || typeof cell.value !== "string") continue;
+    const norm = normalizeLabel(cell.text);
+    const kind = classifyLabel(norm);
+    if (kind !== undefined) labels.push({ col, kind, norm });
+  }
+  return labels;
+}
+
+/** "(2023年度)" or "2023年度项目支出绩效自评表" → "2023". */
+function yearIn(norm: string): string | undefined {
+  const at = norm.indexOf("年度");
+  if (at < 4) return undefined;
+  const digits = norm.slice(at - 4, at);
+  return /^(19|20)\d\d$/.test(digits) ? digits : undefined;
+}
+
+/** 项目名称 / 主管部门 / 实施单位 / 项目负责人 / 联系电话; true when the row had any. */
+function readHeaderLabels(
+  sheet: SheetGrid,
+  draft: FormDraft,
+  row: number,
+  labels: readonly LabelCell[],
+): boolean {
+  let found = false;
+  for (const label of labels) {
+    const key = HEADER_KEYS[label.kind];
+    if (key === undefined || draft.form[key] !== undefined) continue;
+    draft.form[key] = nextValueRight(sheet, row, label.col, labels);
+    found = true;
+  }
+  return found;
+}
+
+const HEADER_KEYS: Partial<
+  Record<LabelKind, "projectName" | "department" | "implementer" | "leader" | "phone">
+> = {
+  projectName: "projectName",
+  department: "department",
+  implementer: "implementer",
+  leader: "leader",
+  phone: "phone",
+};
+
+/** Each head kind's column span; a kind the head lacks gets the column next to its neighbour. */
+function columnsOf<K extends string>(
+  sheet: SheetGrid,
+  row: number,
+  labels: readonly LabelCell[],
+  keys: readonly K[],
+): Record<K, ColumnSpan> {
+  const spans = {} as Record<K, ColumnSpan>;
+  const present: boolean[] = keys.map(() => false);
+  keys.forEach((key, i) => {
+    const label = labels.find((l) => l.kind === key);
+    if (!label) return;
+    const merge = sheet.mergeAt(row, label.col);
+    spans[key] = { left: label.col, right: merge ? merge.right : label.col };
+    present[i] = true;
+  });
+  const first = present.indexOf(true);
+  if (first < 0) {
+    keys.forEach((key, i) => (spans[key] = { left: i + 1, right: i + 1 }));
+    return spans;
+  }
+  for (let i = first - 1; i >= 0; i--) {
+    const col = Math.max(1, spans[keys[i + 1]].left - 1);
+    spans[keys[i]] = { left: col, right: col };
+  }
+  for (let i = first + 1; i < keys.length; i++) {
+    if (present[i]) continue;
+    const col = spans[keys[i - 1]].right + 1;
+    spans[keys[i]] = { left: col, right: col };
+  }
+  return spans;
+}
+
+function toField(row: number, col: number, cell: GridCell): Field {
+  const field: Field = { address: toA1(row, col), text: cell.text };
+  if (typeof cell.value === "number") field.numeric = cell.value;
+  return field;
+}
+
+/**
+ * The cell at (row, col). A cell hidden under a merge reads the merge's top-left when that merge
+ * starts on this row (horizontal merges), or always with `anyMerge` (vertical merges, e.g. one
+ * explanation for several indicator rows).
+ */
+function fieldAt(sheet: SheetGrid, row: number, col: number, anyMerge = false): Field {
+  const cell = sheet.cell(row, col);
+  if (cell && cell.text !== "") return toField(row, col, cell);
+  const merge = sheet.mergeAt(row, col);
+  if (merge && (merge.top !== row || merge.left !== col) && (anyMerge || merge.top === row)) {
+    const master = sheet.cell(merge.top, merge.left);
+    if (master) return toField(merge.top, merge.left, master);
+  }
+  return cell ? toField(row, col, cell) : { address: toA1(row, col), text: "" };
+}
+
+/** The value under a head whose label may span several columns. */
+function valueIn(sheet: SheetGrid, row: number, span: ColumnSpan, anyMerge = false): Field {
+  const first = fieldAt(sheet, row, span.left, anyMerge);
+  if (first.text !== "" || span.right === span.left) return first;
+  for (let col = span.left + 1; col <= span.right; col++) {
+    const cell = sheet.cell(row, col);
+    if (cell && cell.text !== "") return toField(row, col, cell);
+  }
+  return first;
+}
+
+/**
+ * The next non-empty cell right of a label, skipping the label's own merge; stops at the next
+ * label (主管部门 [empty] 实施单位 …). Empty: the cell right after the label.
+ */
+function nextValueRight(
+  sheet: SheetGrid,
+  row: number,
+  col: number,
+  labels: readonly LabelCell[] = [],
+): Field {
+  const start = (sheet.mergeAt(row, col)?.right ?? col) + 1;
+  for (const c of sheet.usedCols(row)) {
+    if (c < start) continue;
+    if (labels.some((l) => l.col === c)) break;
+    const cell = sheet.cell(row, c);
+    if (cell && cell.text.trim() !== "") return toField(row, c, cell);
+  }
+  return { address: toA1(row, start), text: "" };
+}
+
+function readFundsRow(
+  sheet: SheetGrid,
+  row: number,
+  labelCol: number,
+  spans: Record<FundsColumn, ColumnSpan>,
+): FundsRow {
+  return {
+    row,
+    label: fieldAt(sheet, row, labelCol),
+    initial: valueIn(sheet, row, spans.initial),
+    budget: valueIn(sheet, row, spans.budget),
+    executed: valueIn(sheet, row, spans.executed),
+    weight: valueIn(sheet, row, spans.weight),
+    rate: valueIn(sheet, row, spans.rate),
+    score: valueIn(sheet, row, spans.score),
+  };
+}
+
+/** A row without labels: an indicator row inside the table, or the goals' text row. */
+function readUnlabelledRow(
+  sheet: SheetGrid,
+  draft: FormDraft,
+  row: number,
+  cols: readonly number[],
+): void {
+  if (draft.phase === "goals") {
+    take(draft, row, cols);
+    return;
+  }
+  const spans = draft.indicatorCols;
+  const indicators = draft.form.indicators;
+  if (!spans || !indicators) return;
+  const first = spans.level1.left;
+  const last = Math.max(spans.explanation.right, spans.score.right);
+  if (!cols.some((c) => c >= first && c <= last)) return;
+
+  const level1 = groupText(sheet, row, spans.level1.left);
+  if (level1 !== "" && level1 !== draft.level1) {
+    draft.level1 = level1;
+    draft.level2 = "";
+  }
+  const level2 = groupText(sheet, row, spans.level2.left);
+  if (level2 !== "") draft.level2 = level2;
+
+  const indicator: IndicatorRow = {
+    row,
+    level1: draft.level1,
+    level2: draft.level2,
+    name: valueIn(sheet, row, spans.name),
+    target: valueIn(sheet, row, spans.target),
+    actual: valueIn(sheet, row, spans.actual),
+    weight: valueIn(sheet, row, spans.weight),
+    score: valueIn(sheet, row, spans.score),
+    explanation: valueIn(sheet, row, spans.explanation, true),
+  };
+  indicators.rows.push(indicator);
+  take(draft, row, cols);
+}
+
+/** 一级 / 二级 text of a row: its own cell, or the top-left of the merge covering it. */
+function groupText(sheet: SheetGrid, row: number, col: number): string {
+  let text = sheet.text(row, col);
+  if (text === "") {
+    const merge = sheet.mergeAt(row, col);
+    if (merge) text = sheet.text(merge.top, merge.left);
+  }
+  if (text === "") return "";
+  return normalizeLabel(text) || text.trim();
+}

@@ -1,0 +1,125 @@
+/**
+ * Label normalisation and classification for form detection. Each cell's text is normalised once
+ * (a single pass over its characters, no regular expressions) and then looked up in a table.
+ */
+
+/** Labels are short; longer text (goals, explanations) is never a label and is not normalised. */
+const MAX_LABEL_LENGTH = 48;
+
+const CHAR_MAP: Record<string, string> = {
+  "：": ":",
+  "（": "(",
+  "）": ")",
+  "【": "(",
+  "】": ")",
+  "［": "(",
+  "］": ")",
+  "[": "(",
+  "]": ")",
+};
+
+/**
+ * Removes every white space and line break ("全年\n预算数", "分 值"), maps full-width colons and
+ * brackets to half-width and drops a trailing colon ("年度资金总额：" → "年度资金总额").
+ * Returns "" for text too long to be a label.
+ */
+export function normalizeLabel(text: string): string {
+  if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return "";
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    // ASCII spaces and controls, NBSP, ideographic space, other Unicode spaces.
+    if (code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b)) {
+      continue;
+    }
+    out += CHAR_MAP[ch] ?? ch;
+  }
+  while (out.endsWith(":")) out = out.slice(0, -1);
+  return out;
+}
+
+export type LabelKind =
+  | "title"
+  | "projectName"
+  | "department"
+  | "implementer"
+  | "leader"
+  | "phone"
+  | "fundsBlock"
+  | "initial"
+  | "budget"
+  | "executed"
+  | "weight"
+  | "rate"
+  | "score"
+  | "fundsTotal"
+  | "appropriation"
+  | "carryover"
+  | "other"
+  | "goals"
+  | "expected"
+  | "actualDone"
+  | "indicatorsBlock"
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "actual"
+  | "explanation"
+  | "total"
+  | "grade";
+
+const EXACT: Record<string, LabelKind> = {
+  项目名称: "projectName",
+  主管部门: "department",
+  主管部门及代码: "department",
+  实施单位: "implementer",
+  项目负责人: "leader",
+  联系电话: "phone",
+  "项目资金(万元)": "fundsBlock",
+  项目资金: "fundsBlock",
+  年初预算数: "initial",
+  全年预算数: "budget",
+  全年执行数: "executed",
+  分值: "weight",
+  分数: "weight",
+  执行率: "rate",
+  "执行率(%)": "rate",
+  得分: "score",
+  年度资金总额: "fundsTotal",
+  "年度资金总额(万元)": "fundsTotal",
+  "其中:当年财政拨款": "appropriation",
+  当年财政拨款: "appropriation",
+  财政拨款: "appropriation",
+  "其中:财政拨款": "appropriation",
+  上年结转资金: "carryover",
+  "其中:上年结转资金": "carryover",
+  其他资金: "other",
+  年度总体目标: "goals",
+  预期目标: "expected",
+  实际完成情况: "actualDone",
+  绩效指标: "indicatorsBlock",
+  一级指标: "level1",
+  二级指标: "level2",
+  三级指标: "name",
+  年度指标值: "target",
+  指标值: "target",
+  实际完成值: "actual",
+  偏差原因分析及改进措施: "explanation",
+  总分: "total",
+  评分等级: "grade",
+};
+
+/** The kind of label a normalised text is, or undefined for a value. */
+export function classifyLabel(norm: string): LabelKind | undefined {
+  if (norm === "") return undefined;
+  const exact = EXACT[norm];
+  if (exact !== undefined) return exact;
+  if (norm.includes("项目支出绩效自评表") && !norm.startsWith("注")) return "title";
+  if (norm.startsWith("偏差原因")) return "explanation";
+  if (norm.startsWith("年度资金总额")) return "fundsTotal";
+  if (norm.startsWith("执行率")) return "rate";
+  if (norm.startsWith("其中:") && norm.includes("财政拨款")) return "appropriation";
+  return undefined;
+}
