@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { national, shanghai } from "../../../src/core/profiles";
+import type { Profile } from "../../../src/core/profiles/schema";
+import { runRules } from "../../../src/core/rules";
+import { budgetAdjusted } from "../../../src/core/rules/budget-adjusted";
+import { execCapExceeded } from "../../../src/core/rules/exec-cap-exceeded";
+import { execOverspend } from "../../../src/core/rules/exec-overspend";
+import { execRateLow } from "../../../src/core/rules/exec-rate-low";
+import { execRateMismatch } from "../../../src/core/rules/exec-rate-mismatch";
+import { execScoreMismatch } from "../../../src/core/rules/exec-score-mismatch";
+import { fundsSumMismatch } from "../../../src/core/rules/funds-sum-mismatch";
+import { gradeMismatch } from "../../../src/core/rules/grade-mismatch";
+import { invalidNumber } from "../../../src/core/rules/invalid-number";
+import { missingSection } from "../../../src/core/rules/missing-section";
+import { requiredField } from "../../../src/core/rules/required-field";
+import { totalMismatch } from "../../../src/core/rules/total-mismatch";
+import { weightSum } from "../../../src/core/rules/weight-sum";
+import {
+  buildForm,
+  type BreakdownSpec,
+  type FundsSpec,
+  type IndicatorSpec,
+} from "../../support/form-builder";
+
+/**
+ * The seed forms (tests/fixtures/forms, text as printed) through the funds, total and grade rules:
+ * every expected finding of these rules is reported at its cell, and no error the fixture author
+ * did not expect. Cells follow `buildForm`'s layout.
+ */
+const RULES = [
+  missingSection,
+  requiredField,
+  invalidNumber,
+  fundsSumMismatch,
+  execRateMismatch,
+  execScoreMismatch,
+  execOverspend,
+  execRateLow,
+  execCapExceeded,
+  budgetAdjusted,
+  weightSum,
+  totalMismatch,
+  gradeMismatch,
+];
+const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
+
+interface FixtureFunds {
+  total: FundsSpec;
+  appropriation: BreakdownSpec;
+  carryover: BreakdownSpec;
+  other: BreakdownSpec;
+}
+
+interface FixtureForm {
+  id: string;
+  projectName: string;
+  department: string;
+  funds: FixtureFunds;
+  goals: { expected: string; actual: string };
+  indicators: IndicatorSpec[];
+  total: { weight: string; score: string };
+  grade: string | null;
+  expected: { rule: string; severity: string; at: string }[];
+}
+
+const SEEDS: [string, Profile][] = [
+  ["seed000.json", national],
+  ["seed001.json", national],
+  ["seed003.json", shanghai],
+];
+
+const FUNDS_COLUMN: Record<string, string> = {
+  initial: "B",
+  budget: "C",
+  executed: "D",
+  weight: "E",
+  rate: "F",
+  score: "G",
+};
+const FUNDS_ROW: Record<string, number> = { total: 6, appropriation: 7, carryover: 8, other: 9 };
+const INDICATOR_COLUMN: Record<string, string> = {
+  target: "D",
+  actual: "E",
+  weight: "F",
+  score: "G",
+  explanation: "H",
+};
+
+function cellOf(at: string, indicatorCount: number): string {
+  const totalRow = 13 + indicatorCount;
+  const fixed: Record<string, string> = {
+    title: "A1",
+    projectName: "B3",
+    department: "B4",
+    "total.weight": `F${totalRow}`,
+    "total.score": `G${totalRow}`,
+    grade: `B${totalRow + 1}`,
+  };
+  if (fixed[at]) return fixed[at];
+  const funds = /^funds\.(\w+)\.(\w+)$/.exec(at);
+  if (funds) return `${FUNDS_COLUMN[funds[2]]}${FUNDS_ROW[funds[1]]}`;
+  const indicator = /^indicators\[(\d+)\]\.(\w+)$/.exec(at);
+  if (indicator) return `${INDICATOR_COLUMN[indicator[2]]}${13 + Number(indicator[1])}`;
+  throw new Error(`unknown path ${at}`);
+}
+
+describe("funds, total and grade rules on the seed fixtures", () => {
+  for (const [file, profile] of SEEDS) {
+    const { forms } = JSON.parse(
+      readFileSync(join(__dirname, "../../fixtures/forms", file), "utf8"),
+    ) as { forms: FixtureForm[] };
+    it(`${file}: expected findings reported, no unexpected errors`, () => {
+      for (const fixture of forms) {
+        const form = buildForm({
+          projectName: fixture.projectName,
+          department: fixture.department,
+          funds: fixture.funds.total,
+          appropriation: fixture.funds.appropriation,
+          carryover: fixture.funds.carryover,
+          other: fixture.funds.other,
+          indicators: fixture.indicators,
+          totalWeight: fixture.total.weight,
+          totalScore: fixture.total.score,
+          grade: fixture.grade,
+          goalsActual: fixture.goals.actual,
+        });
+        const n = fixture.indicators.length;
+        const found = runRules(form, profile, RULES);
+        const expected = fixture.expected.filter((e) => RULE_IDS.has(e.rule));
+        for (const e of expected) {
+          const cell = cellOf(e.at, n);
+          expect(
+            found.some((f) => f.rule === e.rule && f.cell === cell),
+            `${fixture.id}: ${e.rule} at ${e.at} (${cell})`,
+          ).toBe(true);
+        }
+        for (const f of found.filter((x) => x.severity === "error")) {
+          expect(
+            expected.some((e) => e.rule === f.rule && cellOf(e.at, n) === f.cell),
+            `${fixture.id}: unexpected ${f.rule} at ${f.cell}: ${f.message}`,
+          ).toBe(true);
+        }
+      }
+    });
+  }
+});
