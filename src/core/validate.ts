@@ -1,0 +1,115 @@
+/**
+ * The validation runner: forms found on every sheet, every rule run on each, one report per form
+ * shaped as product.md §3 `--json` describes.
+ */
+import type { Finding } from "./findings";
+import { detectForms } from "./forms";
+import type { Form } from "./forms/model";
+import { fromA1, type WorkbookGrid } from "./grid";
+import type { Profile } from "./profiles/schema";
+import { rules as allRules, runRules, type Rule } from "./rules";
+import { readExecution, sumIndicatorScores } from "./rules/execution";
+import { printedNumber } from "./rules/fields";
+import { grade, sumScores, type Grade } from "./scoring";
+
+export interface FormReport {
+  sheet: string;
+  /** The whole form as "A1:H30". */
+  range: string;
+  projectName: string;
+  execution: {
+    /** Exact execution rate (fraction) from the printed amounts, or null. */
+    rate: number | null;
+    /** Execution score the profile gives for that rate, or null. */
+    score: number | null;
+  };
+  total: {
+    /** The printed 总分 得分 when it is a number. */
+    printed: number | null;
+    /** Computed execution score + Σ printed indicator scores. */
+    computed: number | null;
+  };
+  /** Grade of the total (printed, else computed), or null when no total is known. */
+  grade: Grade | null;
+  findings: Finding[];
+}
+
+export interface WorkbookReport {
+  forms: FormReport[];
+  /** Findings about the file as a whole (no form found). */
+  findings: Finding[];
+}
+
+export interface ValidateOptions {
+  /** Rules to run (all by default). */
+  rules?: readonly Rule[];
+}
+
+export function validateForm(
+  form: Form,
+  profile: Profile,
+  options: ValidateOptions = {},
+): FormReport {
+  const execution = readExecution(form, profile);
+  const indicators = sumIndicatorScores(form);
+  const computed =
+    execution === undefined || indicators === undefined
+      ? null
+      : sumScores([execution.score, indicators.sum]);
+  const printed = printedNumber(form.total?.score)?.value ?? null;
+  const gradeOf = printed ?? computed;
+  return {
+    sheet: form.sheet,
+    range: form.range,
+    projectName: form.projectName?.text.trim() ?? "",
+    execution: { rate: execution?.rate ?? null, score: execution?.score ?? null },
+    total: { printed, computed },
+    grade: gradeOf === null ? null : grade(gradeOf),
+    findings: sortFindings(runRules(form, profile, options.rules ?? allRules), [form.sheet]),
+  };
+}
+
+export function validateWorkbook(
+  workbook: WorkbookGrid,
+  profile: Profile,
+  options: ValidateOptions = {},
+): WorkbookReport {
+  const sheetOrder = workbook.sheets.map((sheet) => sheet.name);
+  // Hidden sheets are read too: a reviewer must know about a form someone hid.
+  const forms = workbook.sheets.flatMap((sheet) => detectForms(sheet));
+  const reports = forms.map((form) => {
+    const report = validateForm(form, profile, options);
+    return { ...report, findings: sortFindings(report.findings, sheetOrder) };
+  });
+  const findings: Finding[] = [];
+  if (forms.length === 0) {
+    findings.push({
+      rule: "no-form",
+      severity: "warning",
+      sheet: workbook.sheets[0]?.name ?? "",
+      cell: "A1",
+      message:
+        "未在任何工作表中找到项目支出绩效自评表：请确认表格标题为“项目支出绩效自评表”，并包含项目资金、绩效指标和总分等部分",
+    });
+  }
+  return { forms: reports, findings: sortFindings(findings, sheetOrder) };
+}
+
+/** By sheet (workbook order), then row, then column; stable otherwise (rule order). */
+export function sortFindings(
+  findings: readonly Finding[],
+  sheetOrder: readonly string[],
+): Finding[] {
+  const sheetIndex = (name: string) => {
+    const index = sheetOrder.indexOf(name);
+    return index < 0 ? sheetOrder.length : index;
+  };
+  const position = (cell: string) => fromA1(cell) ?? { row: 0, col: 0 };
+  return [...findings].sort((a, b) => {
+    const bySheet = sheetIndex(a.sheet) - sheetIndex(b.sheet);
+    if (bySheet !== 0) return bySheet;
+    const pa = position(a.cell);
+    const pb = position(b.cell);
+    return pa.row - pb.row || pa.col - pb.col;
+  });
+}
