@@ -167,9 +167,9 @@ export function detectForms(sheet: SheetGrid): Form[] {
     if (kinds.has("level1") && (kinds.has("level2") || kinds.has("name"))) {
       const level1 = labels.find((l) => l.kind === "level1") as LabelCell;
       d.indicatorCols = columnsOf(sheet, row, labels, INDICATOR_COLUMNS);
-      const missing = (["name", "target", "actual", "weight", "score", "explanation"] as const).filter(
-        (k) => !labels.some((l) => l.kind === k),
-      );
+      const missing = (
+        ["name", "target", "actual", "weight", "score", "explanation"] as const
+      ).filter((k) => !labels.some((l) => l.kind === k));
       d.form.indicators = { headerRow: row, header: fieldAt(sheet, row, level1.col), rows: [] };
       if (missing.length > 0) d.form.indicators.missingColumns = [...missing];
       d.phase = "indicators";
@@ -185,7 +185,9 @@ export function detectForms(sheet: SheetGrid): Form[] {
       const spans = d.indicatorCols;
       d.form.total = {
         label: fieldAt(sheet, row, totalLabel.col),
-        weight: spans ? valueIn(sheet, row, spans.weight) : nextValueRight(sheet, row, totalLabel.col),
+        weight: spans
+          ? valueIn(sheet, row, spans.weight)
+          : nextValueRight(sheet, row, totalLabel.col),
         score: spans ? valueIn(sheet, row, spans.score) : undefined,
       };
       d.phase = "after";

@@ -28,7 +28,14 @@ export const FundsRowSchema = z.object({
 export type FundsRow = z.infer<typeof FundsRowSchema>;
 
 /** The six value columns of the funds block, in their usual order. */
-export const FundsColumnSchema = z.enum(["initial", "budget", "executed", "weight", "rate", "score"]);
+export const FundsColumnSchema = z.enum([
+  "initial",
+  "budget",
+  "executed",
+  "weight",
+  "rate",
+  "score",
+]);
 export type FundsColumn = z.infer<typeof FundsColumnSchema>;
 
 export const FundsSchema = z.object({
@@ -87,9 +94,7 @@ export const FormSchema = z.object({
   leader: FieldSchema.optional(),
   phone: FieldSchema.optional(),
   funds: FundsSchema.optional(),
-  goals: z
-    .object({ expected: FieldSchema.optional(), actual: FieldSchema.optional() })
-    .optional(),
+  goals: z.object({ expected: FieldSchema.optional(), actual: FieldSchema.optional() }).optional(),
   indicators: IndicatorsSchema.optional(),
   total: z
     .object({ label: FieldSchema, weight: FieldSchema.optional(), score: FieldSchema.optional() })

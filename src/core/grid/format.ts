@@ -16,7 +16,9 @@ export function formatGeneral(value: number): string {
 
 function formatScientific(value: number): string {
   const [mantissa, exponent] = value.toExponential(5).split("e");
-  const trimmed = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
+  const trimmed = mantissa.includes(".")
+    ? mantissa.replace(/0+$/, "").replace(/\.$/, "")
+    : mantissa;
   const exp = Number(exponent);
   const sign = exp < 0 ? "-" : "+";
   return `${trimmed}E${sign}${String(Math.abs(exp)).padStart(2, "0")}`;
@@ -193,7 +195,12 @@ function parseSection(part: string): Section | null {
       }
     } else if (ch === "." && section.hasDigits && !afterDigits && !inDecimals) {
       inDecimals = true;
-    } else if (ch === "." && !section.hasDigits && i + 1 < part.length && /[0#?]/.test(part[i + 1])) {
+    } else if (
+      ch === "." &&
+      !section.hasDigits &&
+      i + 1 < part.length &&
+      /[0#?]/.test(part[i + 1])
+    ) {
       section.hasDigits = true;
       inDecimals = true;
     } else if (ch === "," && section.hasDigits && !afterDigits) {

@@ -34,15 +34,23 @@ export async function readXlsxFile(path: string): Promise<WorkbookGrid> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (code === "ENOENT") {
-      throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名是否正确`, { cause: error });
+      throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名是否正确`, {
+        cause: error,
+      });
     }
     if (code === "EISDIR") {
-      throw new WorkbookReadError(`“${path}”是文件夹而不是 .xlsx 文件，请指定要检查的工作簿`, { cause: error });
+      throw new WorkbookReadError(`“${path}”是文件夹而不是 .xlsx 文件，请指定要检查的工作簿`, {
+        cause: error,
+      });
     }
     if (code === "EACCES" || code === "EPERM") {
-      throw new WorkbookReadError(`没有权限读取文件“${name}”，请检查文件权限或先关闭占用它的程序`, { cause: error });
+      throw new WorkbookReadError(`没有权限读取文件“${name}”，请检查文件权限或先关闭占用它的程序`, {
+        cause: error,
+      });
     }
-    throw new WorkbookReadError(`无法读取文件“${name}”，请确认文件存在且未被其他程序占用`, { cause: error });
+    throw new WorkbookReadError(`无法读取文件“${name}”，请确认文件存在且未被其他程序占用`, {
+      cause: error,
+    });
   }
   return readXlsxBuffer(buffer, name);
 }
@@ -74,22 +82,31 @@ export async function readXlsxBuffer(
   }
   if (startsWith(bytes, OLE2_SIGNATURE)) {
     if (hasEncryptionInfo(bytes)) {
-      throw fail("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再检查");
+      throw fail(
+        "文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再检查",
+      );
     }
     throw fail("这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再检查");
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) {
-    throw fail("文件不是 .xlsx 工作簿（内容不是 Excel 格式），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查");
+    throw fail(
+      "文件不是 .xlsx 工作簿（内容不是 Excel 格式），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查",
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer flavour; the bytes are what matter.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw fail("文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开修复并另存为 .xlsx 后再检查", error);
+    throw fail(
+      "文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开修复并另存为 .xlsx 后再检查",
+      error,
+    );
   }
   if (workbook.worksheets.length === 0) {
-    throw fail("文件中没有任何工作表，它可能不是 Excel 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查");
+    throw fail(
+      "文件中没有任何工作表，它可能不是 Excel 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查",
+    );
   }
   try {
     return { sheets: workbook.worksheets.map(toMemorySheet) };
@@ -116,7 +133,8 @@ function toMemorySheet(worksheet: ExcelJS.Worksheet): MemorySheet {
 
 /** exceljs keeps merges in a private map keyed by the top-left cell (the public model is costly). */
 function mergeRanges(worksheet: ExcelJS.Worksheet) {
-  const merges = (worksheet as unknown as { _merges?: Record<string, { model?: CellRange }> })._merges;
+  const merges = (worksheet as unknown as { _merges?: Record<string, { model?: CellRange }> })
+    ._merges;
   const ranges: CellRange[] = [];
   for (const merge of Object.values(merges ?? {})) {
     const m = merge?.model;

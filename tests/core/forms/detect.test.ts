@@ -26,8 +26,24 @@ const BEIJING_FORM = `项目支出绩效自评表
 总分						100	100`;
 
 const BEIJING_MERGES = [
-  "A1:I1", "A2:I2", "A3:B3", "C3:I3", "A4:B4", "C4:E4", "G4:I4", "A5:B5", "C5:E5", "G5:I5",
-  "A6:A10", "A11:A12", "B11:E11", "F11:I11", "B12:E12", "F12:I12", "A13:A18", "B14:B16",
+  "A1:I1",
+  "A2:I2",
+  "A3:B3",
+  "C3:I3",
+  "A4:B4",
+  "C4:E4",
+  "G4:I4",
+  "A5:B5",
+  "C5:E5",
+  "G5:I5",
+  "A6:A10",
+  "A11:A12",
+  "B11:E11",
+  "F11:I11",
+  "B12:E12",
+  "F12:I12",
+  "A13:A18",
+  "B14:B16",
   "A19:F19",
 ];
 
@@ -133,7 +149,10 @@ describe("detectForms: Shanghai stacked forms without merges", () => {
     ]);
     expect(forms[0].range).toBe("A1:H18");
     expect(forms[1].range).toBe("A20:H41");
-    expect(forms.map((f) => f.title.text)).toEqual(["财政项目支出绩效自评表", "财政项目支出绩效自评表"]);
+    expect(forms.map((f) => f.title.text)).toEqual([
+      "财政项目支出绩效自评表",
+      "财政项目支出绩效自评表",
+    ]);
     expect(forms.map((f) => f.year)).toEqual(["2023", "2023"]);
   });
 
@@ -153,7 +172,13 @@ describe("detectForms: Shanghai stacked forms without merges", () => {
     const second = forms[1];
     expect(second.indicators!.rows).toHaveLength(8);
     expect(second.indicators!.rows.map((r) => r.level2)).toEqual([
-      "数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "社会效益指标", "可持续影响指标",
+      "数量指标",
+      "数量指标",
+      "质量指标",
+      "质量指标",
+      "时效指标",
+      "社会效益指标",
+      "可持续影响指标",
       "服务对象满意度指标",
     ]);
     expect(second.indicators!.rows[1]).toMatchObject({
@@ -321,6 +346,8 @@ describe("detectForms: large sheets", () => {
     const forms = detectForms(sheet);
     expect(forms).toHaveLength(1000);
     expect(forms[999].projectName?.text).toBe("项目1000");
-    expect(forms.every((f) => f.total?.score !== undefined && f.grade?.value?.text === "优")).toBe(true);
+    expect(forms.every((f) => f.total?.score !== undefined && f.grade?.value?.text === "优")).toBe(
+      true,
+    );
   });
 });

@@ -57,7 +57,7 @@ describe("formatValue", () => {
     expect(formatValue(0.1 + 0.2, undefined)).toBe("0.3");
     expect(formatValue(45000, "yyyy-mm-dd")).toBe("45000");
     expect(formatValue(0.5, "# ?/?")).toBe("0.5");
-    expect(formatValue(12, '[>=100]0;0.0')).toBe("12");
+    expect(formatValue(12, "[>=100]0;0.0")).toBe("12");
     expect(formatValue(12, '0.00"unterminated')).toBe("12");
   });
 });

@@ -22,7 +22,9 @@ async function writeSample(): Promise<string> {
   ws.getCell("E6").value = 0.1 + 0.2;
   ws.getCell("F6").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue;
   ws.getCell("G6").value = { formula: "B6/5", result: 10 } as ExcelJS.CellValue;
-  ws.getCell("A7").value = { richText: [{ text: "其中：" }, { font: { bold: true }, text: "当年财政拨款" }] };
+  ws.getCell("A7").value = {
+    richText: [{ text: "其中：" }, { font: { bold: true }, text: "当年财政拨款" }],
+  };
   ws.getCell("A8").value = new Date(Date.UTC(2024, 11, 31));
   ws.getCell("A9").value = { text: "政策链接", hyperlink: "https://example.gov.cn" };
   ws.getCell("A10").value = true;
@@ -50,7 +52,11 @@ describe("readXlsxFile", () => {
     expect(sheet.text(6, 3)).toBe("1,663.27");
     expect(sheet.text(6, 4)).toBe("99.04%");
     expect(sheet.text(6, 5)).toBe("0.3");
-    expect(sheet.cell(6, 6)).toMatchObject({ value: { error: "#DIV/0!" }, text: "#DIV/0!", formula: "1/0" });
+    expect(sheet.cell(6, 6)).toMatchObject({
+      value: { error: "#DIV/0!" },
+      text: "#DIV/0!",
+      formula: "1/0",
+    });
     expect(sheet.cell(6, 7)).toMatchObject({ value: 10, text: "10", formula: "B6/5" });
     expect(sheet.text(7, 1)).toBe("其中：当年财政拨款");
     expect(sheet.text(8, 1)).toBe("2024-12-31");
@@ -91,11 +97,15 @@ async function readError(run: () => Promise<unknown>): Promise<WorkbookReadError
 describe("bad input", () => {
   it("rejects an old .xls file with the save-as advice", async () => {
     const error = await readError(() => readXlsxBuffer(ole2(), "旧表.xls"));
-    expect(error.message).toContain("这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再检查");
+    expect(error.message).toContain(
+      "这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再检查",
+    );
   });
 
   it("recognises a password-protected workbook", async () => {
-    const error = await readError(() => readXlsxBuffer(ole2(Buffer.from("EncryptionInfo", "utf16le"))));
+    const error = await readError(() =>
+      readXlsxBuffer(ole2(Buffer.from("EncryptionInfo", "utf16le"))),
+    );
     expect(error.message).toContain("密码");
     expect(error.message).not.toContain(".xls 文件");
   });
