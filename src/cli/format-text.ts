@@ -1,4 +1,6 @@
 import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import type { Profile } from "../core/profiles/schema";
+import { displayRatePercent } from "../core/scoring";
 import type { CheckResult } from "./check";
 
 /** Text report for people: file, form, sheet!cell, severity, message, counts. */
@@ -11,7 +13,8 @@ const COLOURS: Record<Severity | "bold" | "dim", [string, string]> = {
   dim: ["\u001b[2m", "\u001b[22m"],
 };
 
-export function formatText(result: CheckResult, colour: boolean): string {
+/** The 执行率 is shown as the profile displays it (Shanghai truncates), like the form prints it. */
+export function formatText(result: CheckResult, colour: boolean, profile: Profile): string {
   const paint = (style: keyof typeof COLOURS, text: string): string =>
     colour ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text;
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -31,7 +34,7 @@ export function formatText(result: CheckResult, colour: boolean): string {
     file.forms.forEach((form, index) => {
       formCount++;
       const facts: string[] = [];
-      if (form.execution.rate !== null) facts.push(`执行率 ${percent(form.execution.rate)}`);
+      if (form.execution.rate !== null) facts.push(`执行率 ${percent(form.execution.rate, profile)}`);
       if (form.total.printed !== null) facts.push(`总分 ${form.total.printed}`);
       if (form.grade !== null) facts.push(`等级 ${form.grade}`);
       const name = form.projectName ?? "（未填写项目名称）";
@@ -52,6 +55,6 @@ export function formatText(result: CheckResult, colour: boolean): string {
   return lines.join("\n") + "\n";
 }
 
-function percent(rate: number): string {
-  return `${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
+function percent(rate: number, profile: Profile): string {
+  return `${displayRatePercent(rate, profile).toFixed(profile.rateDecimals)}%`;
 }

@@ -52,7 +52,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case "check": {
       const profile = loadProfile(command.profile);
       const result = await checkInputs(command.inputs, profile);
-      io.stdout(command.json ? `${toJson(result)}\n` : formatText(result, io.colour));
+      io.stdout(command.json ? `${toJson(result)}\n` : formatText(result, io.colour, profile));
       return result.exitCode;
     }
     case "annotate": {
