@@ -1,4 +1,4 @@
-// Shared helpers for the benchmark modules (bench/*.bench.mjs). Numbers are printed, never judged:
+// Shared helpers for the benchmark modules (bench/*.mjs). Numbers are printed, never judged:
 // the machine is shared, so a pass/fail on time would only be noise.
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
