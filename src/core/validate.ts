@@ -65,8 +65,32 @@ export function validateForm(
     execution: { rate: execution?.rate ?? null, score: execution?.score ?? null },
     total: { printed, computed },
     grade: gradeOf === null ? null : grade(gradeOf),
-    findings: sortFindings(runRules(form, profile, options.rules ?? allRules), [form.sheet]),
+    findings: sortFindings(runEachRule(form, profile, options.rules ?? allRules), [form.sheet]),
   };
+}
+
+/**
+ * Runs the rules one by one so that a rule failing on an odd form costs only its own check: a
+ * reviewer going through hundreds of workbooks still gets every other finding, and is told which
+ * check could not run.
+ */
+function runEachRule(form: Form, profile: Profile, selected: readonly Rule[]): Finding[] {
+  return selected.flatMap((rule) => {
+    try {
+      return runRules(form, profile, [rule]);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      return [
+        {
+          rule: rule.meta.id,
+          severity: "warning" as const,
+          sheet: form.sheet,
+          cell: form.title.address,
+          message: `“${rule.meta.description}”这项检查未能完成（${detail}）：请人工核对本表`,
+        },
+      ];
+    }
+  });
 }
 
 export function validateWorkbook(

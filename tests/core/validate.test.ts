@@ -3,6 +3,8 @@ import { MemorySheet } from "../../src/core/grid";
 import { capped, shanghai } from "../../src/core/profiles";
 import { validateForm, validateWorkbook } from "../../src/core/validate";
 import { detectForms } from "../../src/core/forms";
+import type { Rule } from "../../src/core/rules";
+import { totalMismatch } from "../../src/core/rules/total-mismatch";
 import { placeTsv } from "./forms/sheet-helpers";
 
 /** Seed 003 “公务员管理” as printed (goal texts shortened): 187.40 / 115.43 → 61.59%, 6.16, 96.16. */
@@ -86,6 +88,22 @@ describe("validateForm", () => {
       return Number(m[2]) * 100 + (m[1].charCodeAt(0) - 64);
     });
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("keeps the other rules' findings when one rule fails, and says which check did not run", () => {
+    const [form] = detectForms(sheetWith("组织部", civilService("96.61", "优")));
+    const broken: Rule = {
+      meta: { id: "broken-rule", severity: "error", description: "测试用规则" },
+      check() {
+        throw new Error("boom");
+      },
+    };
+    const report = validateForm(form, shanghai, { rules: [broken, totalMismatch] });
+    expect(report.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
+      ["broken-rule", "warning", form.title.address],
+      ["total-mismatch", "error", "G20"],
+    ]);
+    expect(report.findings[0].message).toContain("测试用规则");
   });
 });
 
