@@ -173,7 +173,9 @@ describe("check --profile", () => {
     expect(lowRate(shanghai.report)?.message).toContain("61.59%");
 
     const text = await runCli(["check", fixture("shanghai.xlsx"), "--profile", "shanghai"]);
-    const formLine = text.stdout.split("\n").find((l) => l.includes("公务员管理") && l.includes("表"));
+    const formLine = text.stdout
+      .split("\n")
+      .find((l) => l.includes("公务员管理") && l.includes("表"));
     expect(formLine).toContain("执行率 61.59%");
     const nationalText = await runCli(["check", fixture("shanghai.xlsx")]);
     const nationalLine = nationalText.stdout
@@ -187,7 +189,9 @@ describe("check --profile", () => {
     const file = path.join(dir, "wrong-rate.xlsx");
     const form = seedForm("003-4");
     form.funds.total.rate = "60.00";
-    await writeWorkbook(file, [{ name: "自评", forms: [{ form, options: { layout: "shanghai" } }] }]);
+    await writeWorkbook(file, [
+      { name: "自评", forms: [{ form, options: { layout: "shanghai" } }] },
+    ]);
     const mismatch = async (profile: string) =>
       allFindings((await checkJson([file, "--profile", profile])).report.files[0]).find(
         (f) => f.rule === "exec-rate-mismatch",

@@ -40,7 +40,12 @@ export async function annotateXlsx(
     if (!sheet) continue;
     const cell = sheet.getCell(address);
     const severity = mostSevere(cellFindings);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: MARK_FILL[severity] } };
+    // exceljs shares one style object among the cells read with the same style id, and `cell.fill =`
+    // writes into it: that would paint every cell styled alike. Give this cell its own copy.
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: MARK_FILL[severity] } },
+    };
     const ours = cellFindings
       .map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`)
       .join("\n");
