@@ -58,9 +58,35 @@ const INDICATOR_HEADS = [
 ];
 const AMOUNT_FORMAT = "#,##0.00####";
 const SCORE_FORMAT = "0.00";
+/** Totals keep a third or fourth decimal when one was typed (89.995 must not look like 90.00). */
+const TOTAL_FORMAT = "0.00##";
 const RATE_FORMAT = "0.00%";
 /** Rows of the 项目资金 block: the total, then its breakdown. */
 const FUNDS_ROWS = ["年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"];
+
+/**
+ * Sums and products of binary floating point carry noise (9.9 + 80.1 = 89.99999999999999); rounding
+ * to 9 decimals removes it before a comparison or a half-up rounding, without touching real digits.
+ */
+export const NOISE_DECIMALS = 9;
+
+/** 执行率 = 全年执行数 ÷ 全年预算数 on `row` (D budget, E executed); blank for a blank or zero budget. */
+export function executionRateFormula(row: number): string {
+  return `IF(N(D${row})=0,"",N(E${row})/D${row})`;
+}
+
+/**
+ * National profile: 分值 × min(执行率, 100%), rounded half-up to 2 decimals. The inner ROUND removes
+ * the float noise first, so 10 × 0.6775 gives 6.78 in every spreadsheet program, not 6.77.
+ */
+export function executionScoreFormula(row: number): string {
+  return `IF(G${row}="","",ROUND(ROUND(F${row}*MIN(G${row},1),${NOISE_DECIMALS}),2))`;
+}
+
+/** 评分等级 from a total cell: ≥90 优, ≥80 良, ≥60 中, else 差; blank while the total is blank. */
+export function gradeFormula(total: string): string {
+  return `IF(${total}="","",IF(${total}>=90,"优",IF(${total}>=80,"良",IF(${total}>=60,"中","差"))))`;
+}
 
 export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
   const cells: TemplateCell[] = [];
@@ -108,31 +134,24 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
         const span = `${toA1(totalRow + 1, col)}:${toA1(totalRow + 3, col)}`;
         put(row, col, {
           role: "computed",
-          formula: `IF(COUNT(${span})=0,"",SUM(${span}))`,
+          formula: `IF(COUNT(${span})=0,"",ROUND(SUM(${span}),${NOISE_DECIMALS}))`,
           numFmt: AMOUNT_FORMAT,
         });
       } else {
         put(row, col, { role: "input", numFmt: AMOUNT_FORMAT });
       }
     }
-    const budget = toA1(row, 4);
-    const executed = toA1(row, 5);
-    put(row, 7, {
-      role: "computed",
-      formula: `IF(N(${budget})=0,"",N(${executed})/${budget})`,
-      numFmt: RATE_FORMAT,
-    });
     if (row === totalRow) {
       put(row, 6, { role: "fixed", value: 10 });
-      // National profile: 分值 × min(执行率, 100%), rounded half-up to 2 decimals.
+      put(row, 7, { role: "computed", formula: executionRateFormula(row), numFmt: RATE_FORMAT });
       put(row, 8, {
         role: "computed",
-        formula: `IF(G${row}="","",ROUND(F${row}*MIN(G${row},1),2))`,
+        formula: executionScoreFormula(row),
         numFmt: SCORE_FORMAT,
       });
     } else {
-      put(row, 6, { role: "fixed", value: "—" });
-      put(row, 8, { role: "fixed", value: "—" });
+      // As on the national form: only the total row has 分值, 执行率 and 得分.
+      for (let col = 6; col <= 8; col++) put(row, col, { role: "fixed", value: "—" });
     }
   });
 
@@ -170,11 +189,15 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
   const sumRow = row;
   label(sumRow, 1, "总分");
   merges.push(`A${sumRow}:E${sumRow}`);
-  put(sumRow, 6, { role: "computed", formula: `F${totalRow}+SUM(${weights})`, numFmt: "0.##" });
+  put(sumRow, 6, {
+    role: "computed",
+    formula: `ROUND(F${totalRow}+SUM(${weights}),${NOISE_DECIMALS})`,
+    numFmt: TOTAL_FORMAT,
+  });
   put(sumRow, 7, {
     role: "computed",
-    formula: `IF(COUNT(H${totalRow},${scores})=0,"",N(H${totalRow})+SUM(${scores}))`,
-    numFmt: SCORE_FORMAT,
+    formula: `IF(COUNT(H${totalRow},${scores})=0,"",ROUND(N(H${totalRow})+SUM(${scores}),${NOISE_DECIMALS}))`,
+    numFmt: TOTAL_FORMAT,
   });
   put(sumRow, 8, { role: "fixed" });
 
@@ -184,7 +207,7 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
   const total = `G${sumRow}`;
   put(gradeRow, 6, {
     role: "computed",
-    formula: `IF(${total}="","",IF(${total}>=90,"优",IF(${total}>=80,"良",IF(${total}>=60,"中","差"))))`,
+    formula: gradeFormula(total),
   });
   merges.push(`F${gradeRow}:H${gradeRow}`);
 
@@ -210,14 +233,23 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
     merges,
     validations: [
       {
+        type: "list",
         range: `A${firstIndicator}:A${lastIndicator}`,
         list: level1Names,
         error: `一级指标请从列表中选择：${level1Names.join("、")}`,
       },
       {
+        type: "list",
         range: `B${firstIndicator}:B${lastIndicator}`,
         list: level2Names,
         error: "二级指标请从列表中选择",
+      },
+      {
+        type: "decimal",
+        range: `F${firstIndicator}:G${lastIndicator}`,
+        min: 0,
+        max: 100,
+        error: "分值和得分请填写 0 到 100 之间的数字",
       },
     ],
     print: {

@@ -14,6 +14,7 @@ export type StyleRole =
   | "inputText"
   | "computed"
   | "fixed"
+  | "text"
   | "note";
 
 export interface CellStyle {
@@ -40,19 +41,32 @@ export interface TemplateCell {
   numFmt?: string;
 }
 
-export interface TemplateValidation {
+/** A dropdown of allowed values. */
+export interface ListValidation {
+  type: "list";
   /** A1 range the dropdown applies to, e.g. "A14:A30". */
   range: string;
-  /** The allowed values, shown as a dropdown. */
+  /** The allowed values, shown as a dropdown (joined, they must stay under 255 characters). */
   list: readonly string[];
   /** Chinese message when something else is typed. */
   error: string;
 }
 
+/** A number between min and max inclusive (e.g. a 自评得分 within its 参考分值). */
+export interface DecimalValidation {
+  type: "decimal";
+  range: string;
+  min: number;
+  max: number;
+  error: string;
+}
+
+export type TemplateValidation = ListValidation | DecimalValidation;
+
 export interface PrintSetup {
   paperSize: "A4";
   orientation: "portrait" | "landscape";
-  /** Fit all columns on one page width; rows flow onto more pages if needed. */
+  /** Fit all columns on one page width; rows flow onto more pages if needed (fitToHeight 0). */
   fitToWidth: 1;
   margins: { left: number; right: number; top: number; bottom: number };
   /** Rows repeated at the top of each printed page, e.g. "1:2"; undefined = none. */
@@ -102,5 +116,31 @@ export const DEFAULT_STYLES: Record<StyleRole, CellStyle> = {
   inputText: { ...base, fill: "FFFFF2CC", horizontal: "left", vertical: "top", locked: false },
   computed: { ...base, fill: "FFEDEDED", horizontal: "right" },
   fixed: { ...base },
+  text: { ...base, horizontal: "left" },
   note: { ...base, fontSize: 9, border: false, horizontal: "left", vertical: "top" },
 };
+
+/** Points per line of 10-point text, with the cell's padding. */
+const LINE_HEIGHT = 13.5;
+
+/**
+ * Display width of text in column-width units (the width of "0"): CJK characters take about two.
+ * Used to size rows of wrapped text, because Excel does not fit row heights on open.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return width;
+}
+
+/**
+ * The height in points a row needs so wrapped text of this width fits a cell `columnWidth` wide
+ * (several columns' widths added when merged). Never less than one line.
+ */
+export function rowHeightFor(text: string, columnWidth: number, fontSize = 10): number {
+  const usable = Math.max(1, columnWidth - 1);
+  const lines = text
+    .split("\n")
+    .reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+  return Math.ceil(lines * LINE_HEIGHT * (fontSize / 10) + 4);
+}
