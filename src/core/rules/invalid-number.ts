@@ -13,13 +13,28 @@ const FUNDS_COLUMNS = [
 
 type Kind = "amount" | "plain" | "rate";
 
-/** Why the text cannot stand in this cell, or undefined when it reads as the number it should be. */
+/** Digits separated by white space inside one number: "12.142 988", "29.616\n9". */
+const SPACE_INSIDE_NUMBER = /\d[.,]?\s+[.,]?\d/;
+
+/**
+ * Why the text cannot stand in this cell, or undefined when it is the number it should be.
+ * Text that the engine can still read but a spreadsheet cannot compute with — a stray space inside
+ * the digits, a unit typed into an amount cell — is reported too (domain.md §5): SUM and the
+ * template formulas treat such a cell as text. Other rules still use the value read.
+ */
 function problem(field: Field, kind: Kind): string | undefined {
   const parsed = readNumber(field);
   if (!parsed.ok) return parsed.empty ? undefined : parsed.reason;
+  const typedAsText = field.numeric === undefined;
+  if (typedAsText && kind !== "rate" && SPACE_INSIDE_NUMBER.test(field.text)) {
+    return `数字中间有空格，公式无法计算，应为 ${parsed.value}`;
+  }
   if (parsed.unit === undefined) return undefined;
   if (kind === "rate") return parsed.unit === "%" ? undefined : `执行率不能带单位“${parsed.unit}”`;
-  if (kind === "amount") return parsed.unit === "%" ? "金额不能是百分数" : undefined;
+  if (kind === "amount") {
+    if (parsed.unit === "%") return "金额不能是百分数";
+    return typedAsText ? `金额单元格带了单位“${parsed.unit}”，公式无法计算；本栏单位为万元` : undefined;
+  }
   return `此处不能带单位“${parsed.unit}”`;
 }
 

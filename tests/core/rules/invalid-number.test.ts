@@ -9,24 +9,33 @@ import {
 } from "./seed-forms";
 
 describe("invalid-number", () => {
-  it("passes seed forms: dashes, blanks, 不涉及, “61.59” rates and “12.142 988”", () => {
+  it("passes seed forms: dashes, blanks, 不涉及 and “61.59” rates", () => {
     expect(check(invalidNumber, buildForm(SEED_003_CIVIL_SERVICE))).toEqual([]);
     expect(check(invalidNumber, buildForm(SEED_000_CADRE_TRAINING))).toEqual([]);
-    expect(check(invalidNumber, buildForm(SEED_000_SECONDED))).toEqual([]);
   });
 
-  it("accepts a unit in an amount cell (“3.5万” in a 万元 block)", () => {
+  it("reports a stray space inside a number typed as text (seed 000 “12.142 988”)", () => {
+    const findings = check(invalidNumber, buildForm(SEED_000_SECONDED));
+    expect(findings.map((f) => f.cell)).toContain("C6");
+    const budget = findings.find((f) => f.cell === "C6");
+    expect(budget?.message).toContain("12.142 988");
+    expect(budget?.message).toContain("12.142988");
+  });
+
+  it("reports a unit typed into an amount cell (“3.5万” in a 万元 block), but not a stored number", () => {
     const form = buildForm({
       funds: {
         initial: "3.5万",
-        budget: "3.5万",
+        budget: "3.5",
         executed: "3.467",
         weight: "10",
         rate: "99.06%",
         score: "9.91",
       },
     });
-    expect(check(invalidNumber, form)).toEqual([]);
+    const findings = check(invalidNumber, form);
+    expect(findings.map((f) => f.cell)).toEqual(["B6"]);
+    expect(findings[0].message).toContain("单位");
   });
 
   it("reports a word in an indicator score cell", () => {
