@@ -102,16 +102,16 @@ export async function convertWithLibreOffice(
   return names.map((name) => join(outDir, `${name}.${format}`));
 }
 
-/** A cell's value as LibreOffice computed it: the cached result of a formula, else the value. */
+/**
+ * A cell's value as LibreOffice computed it: the cached result of a formula, else the value.
+ * exceljs drops a falsy result (0, false) from `cell.value` when it copies the formula model
+ * (exceljs issue #2943), so the result is read from `cell.model`.
+ */
 export function cachedValue(cell: ExcelJS.Cell): unknown {
-  const value = cell.value;
-  if (value && typeof value === "object" && "formula" in value) {
-    return (value as ExcelJS.CellFormulaValue).result;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    return (cell.model as { result?: unknown }).result;
   }
-  if (value && typeof value === "object" && "sharedFormula" in value) {
-    return (value as ExcelJS.CellSharedFormulaValue).result;
-  }
-  return value;
+  return cell.value;
 }
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
