@@ -1,4 +1,5 @@
 import type { Finding } from "../core/findings";
+import type { WorkbookGrid } from "../core/grid";
 import type { Profile } from "../core/profiles/schema";
 import { validateWorkbook, type FormReport } from "../core/validate";
 import { readXlsxFile } from "../hosts/xlsx/read";
@@ -33,12 +34,22 @@ export async function checkInputs(args: readonly string[], profile: Profile): Pr
       files.push(unreadable(input.path, `找不到文件或目录“${input.path}”`));
       continue;
     }
+    let workbook: WorkbookGrid;
     try {
-      const workbook = await readXlsxFile(input.path);
+      workbook = await readXlsxFile(input.path);
+    } catch (error) {
+      files.push(unreadable(input.path, readableReason(error)));
+      continue;
+    }
+    try {
       const report = validateWorkbook(workbook, profile);
       files.push({ file: input.path, forms: report.forms, findings: report.findings });
     } catch (error) {
-      files.push(unreadable(input.path, readableReason(error)));
+      // A bug in a rule must not stop the run nor pass for a bad file: say so, in one line.
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      files.push(
+        unreadable(input.path, `检查该文件时程序出错（${detail}），请将文件反馈给维护人员`),
+      );
     }
   }
   return { files, exitCode: exitCodeOf(files) };

@@ -155,7 +155,8 @@ describe("check text output", () => {
   it("colours only when asked (a terminal)", async () => {
     const run = await runCli(["check", fixture("beijing.xlsx")], true);
     expect(run.stdout).toContain("\u001b[31m");
-    const plain = run.stdout.replace(/\u001b\[\d+m/g, "");
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
+    const plain = run.stdout.replace(ansi, "");
     expect(plain).toBe((await runCli(["check", fixture("beijing.xlsx")])).stdout);
   });
 });
