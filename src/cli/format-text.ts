@@ -34,7 +34,8 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
     file.forms.forEach((form, index) => {
       formCount++;
       const facts: string[] = [];
-      if (form.execution.rate !== null) facts.push(`执行率 ${percent(form.execution.rate, profile)}`);
+      const rate = form.execution.rate;
+      if (rate !== null) facts.push(`执行率 ${percent(rate, profile)}`);
       if (form.total.printed !== null) facts.push(`总分 ${form.total.printed}`);
       if (form.grade !== null) facts.push(`等级 ${form.grade}`);
       const name = form.projectName ?? "（未填写项目名称）";
