@@ -84,7 +84,8 @@ export function detectForms(sheet: SheetGrid): Form[] {
     const title = labels.find((l) => l.kind === "title");
     if (title) {
       finish();
-      draft = openDraft(sheet, row, title.col, true);
+      // A bare title (a caption, a table of contents line) is not a form until a section follows.
+      draft = openDraft(sheet, row, title.col, false);
       draft.form.title = fieldAt(sheet, row, title.col);
       draft.form.year = yearIn(title.norm);
       take(draft, row, cols);
@@ -126,6 +127,8 @@ export function detectForms(sheet: SheetGrid): Form[] {
 
     if (d.phase !== "after") {
       if (readHeaderLabels(sheet, d, row, labels)) take(d, row, cols);
+      // A titled form is real once its 项目名称 shows; an untitled one needs a head row too.
+      if (projectLabel && d.form.title.text !== "") d.confirmed = true;
     }
 
     if (isFundsHead(kinds)) {

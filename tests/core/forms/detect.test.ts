@@ -309,6 +309,18 @@ describe("detectForms: placement and variants", () => {
     expect(detectForms(sheet)).toEqual([]);
     expect(detectForms(new MemorySheet("空"))).toEqual([]);
   });
+
+  it("does not take a bare title (a caption or contents line) for a form", () => {
+    const sheet = new MemorySheet("目录");
+    placeTsv(sheet, "附件：项目支出绩效自评表\n序号\t项目\n1\t某项目\n");
+    expect(detectForms(sheet)).toEqual([]);
+    // A title followed by its 项目名称 is a form, even if every other section is missing.
+    placeTsv(sheet, "项目支出绩效自评表\n项目名称\t某项目", { top: 10 });
+    const forms = detectForms(sheet);
+    expect(forms.map((f) => [f.title.address, f.projectName?.text, f.funds])).toEqual([
+      ["A10", "某项目", undefined],
+    ]);
+  });
 });
 
 describe("detectForms: large sheets", () => {
