@@ -123,7 +123,7 @@ function toMemorySheet(worksheet: ExcelJS.Worksheet): MemorySheet {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // exceljs repeats the master's value in every cell of a merge; only the top-left holds it.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const gridCell = toGridCell(cell.value, cell.numFmt);
+      const gridCell = toGridCell(cell.value, cell.numFmt, sharedFormulaText(cell));
       if (gridCell) sheet.set(rowNumber, colNumber, gridCell);
     });
   });
@@ -147,13 +147,27 @@ function mergeRanges(worksheet: ExcelJS.Worksheet) {
 
 type ExcelValue = ExcelJS.CellValue;
 
-function toGridCell(raw: ExcelValue, numFmt: string | undefined): GridCell | undefined {
+/** A shared formula's own text (exceljs translates the master's formula to this cell). */
+function sharedFormulaText(cell: ExcelJS.Cell): string | undefined {
+  if (cell.type !== ExcelJS.ValueType.Formula) return undefined;
+  try {
+    return cell.formula || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toGridCell(
+  raw: ExcelValue,
+  numFmt: string | undefined,
+  translatedFormula?: string,
+): GridCell | undefined {
   const fmt = numFmt && numFmt !== "General" ? numFmt : undefined;
   let formula: string | undefined;
   let value: ExcelValue = raw;
   if (isObject(value) && ("formula" in value || "sharedFormula" in value)) {
     const f = value as { formula?: string; sharedFormula?: string; result?: ExcelValue };
-    formula = f.formula ?? f.sharedFormula;
+    formula = translatedFormula ?? f.formula ?? f.sharedFormula;
     value = f.result ?? null;
   }
   const stored = toStored(value);

@@ -28,6 +28,15 @@ async function writeSample(): Promise<string> {
   ws.getCell("A8").value = new Date(Date.UTC(2024, 11, 31));
   ws.getCell("A9").value = { text: "政策链接", hyperlink: "https://example.gov.cn" };
   ws.getCell("A10").value = true;
+  ws.getCell("A12").value = 2;
+  ws.getCell("A13").value = 3;
+  ws.getCell("B12").value = {
+    formula: "A12*2",
+    result: 4,
+    shareType: "shared",
+    ref: "B12:B13",
+  } as ExcelJS.CellValue;
+  ws.getCell("B13").value = { sharedFormula: "B12", result: 6 } as ExcelJS.CellValue;
   ws.getCell("B10").value = "≥500";
   const hidden = wb.addWorksheet("隐藏表", { state: "hidden" });
   hidden.getCell("B2").value = "总分";
@@ -63,6 +72,7 @@ describe("readXlsxFile", () => {
     expect(sheet.text(9, 1)).toBe("政策链接");
     expect(sheet.cell(10, 1)).toMatchObject({ value: true, text: "TRUE" });
     expect(sheet.cell(10, 2)).toMatchObject({ value: "≥500", text: "≥500" });
+    expect(sheet.cell(13, 2)).toMatchObject({ value: 6, text: "6", formula: "A13*2" });
     expect(grid.sheets[1].text(2, 2)).toBe("总分");
   });
 
