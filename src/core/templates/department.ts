@@ -125,8 +125,12 @@ export function departmentTemplate(options: DepartmentTemplateOptions): Template
     header(4, 1 + 2 * i, head);
     merge(toA1(4, 1 + 2 * i), toA1(4, 2 + 2 * i));
     header(5, 1 + 2 * i, "名称");
-    header(5, 2 + 2 * i, "参考分值");
+    // An explicit break, so the narrow column wraps between words, not inside one.
+    header(5, 2 + 2 * i, "参考\n分值");
   });
+  rowHeights[3] = 18;
+  rowHeights[4] = 18;
+  rowHeights[5] = 28;
 
   const firstRow = 6;
   let row = firstRow;
@@ -226,15 +230,13 @@ export function departmentTemplate(options: DepartmentTemplateOptions): Template
   header(helperHead, DESCRIPTION_COL, "计分规则");
   merge(toA1(helperHead, DESCRIPTION_COL), toA1(helperHead, STANDARD_COL));
   header(helperHead, SCORE_COL, "建议得分");
-  rowHeights[helperHead] = 28;
+  rowHeights[helperHead] = rowHeightFor("评分辅助计算（选填，建议得分供参考）", widthOf(1, 3));
   row = helperHead + 1;
   for (const helper of HELPERS) {
     const ratio = toA1(row, 6);
     if (helper.denominator && helper.numerator) {
-      put(row, 1, {
-        role: "label",
-        value: `${helper.label}\n分母：${helper.denominator}\n分子：${helper.numerator}`,
-      });
+      const text = `${helper.label}\n分母：${helper.denominator}\n分子：${helper.numerator}`;
+      put(row, 1, { role: "label", value: text });
       put(row, 4, { role: "input", numFmt: AMOUNT_FORMAT });
       put(row, 5, { role: "input", numFmt: AMOUNT_FORMAT });
       // Rounded to remove float noise before the tier comparisons (27 ÷ 30 must be 90%).
@@ -243,13 +245,14 @@ export function departmentTemplate(options: DepartmentTemplateOptions): Template
         formula: `IF(N(D${row})=0,"",ROUND(N(E${row})/D${row},${NOISE_DECIMALS}))`,
         numFmt: RATE_FORMAT,
       });
-      rowHeights[row] = 42;
+      rowHeights[row] = rowHeightFor(text, widthOf(1, 3));
     } else {
-      put(row, 1, { role: "label", value: `${helper.label}（直接填写比率）` });
+      const text = `${helper.label}（直接填写比率）`;
+      put(row, 1, { role: "label", value: text });
       put(row, 4, { role: "fixed", value: "—" });
       put(row, 5, { role: "fixed", value: "—" });
       put(row, 6, { role: "input", numFmt: RATE_FORMAT });
-      rowHeights[row] = 28;
+      rowHeights[row] = rowHeightFor(text, widthOf(1, 3));
     }
     merge(toA1(row, 1), toA1(row, 3));
     put(row, DESCRIPTION_COL, { role: "text", value: `${helper.indicator}：${helper.rule}` });
@@ -266,7 +269,7 @@ export function departmentTemplate(options: DepartmentTemplateOptions): Template
       "（合计 ≥90 为优，80–90 为良，60–80 为中，<60 为差）。评分辅助计算只给出建议得分，自评得分仍需按参考评分标准逐项评定后填写。",
   });
   merge(toA1(noteRow, 1), toA1(noteRow, SCORE_COL));
-  rowHeights[noteRow] = 30;
+  rowHeights[noteRow] = rowHeightFor(String(cells[cells.length - 1]!.value), widthOf(1, 9), 9);
 
   return {
     kind: "department",

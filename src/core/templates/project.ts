@@ -58,6 +58,8 @@ const INDICATOR_HEADS = [
 ];
 const AMOUNT_FORMAT = "#,##0.00####";
 const SCORE_FORMAT = "0.00";
+/** Rows a little taller than the default, so typed text is easy to read and print. */
+const ROW_HEIGHT = 20;
 /** Totals keep a third or fourth decimal when one was typed (89.995 must not look like 90.00). */
 const TOTAL_FORMAT = "0.00##";
 const RATE_FORMAT = "0.00%";
@@ -192,7 +194,6 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
   put(sumRow, 6, {
     role: "computed",
     formula: `ROUND(F${totalRow}+SUM(${weights}),${NOISE_DECIMALS})`,
-    numFmt: TOTAL_FORMAT,
   });
   put(sumRow, 7, {
     role: "computed",
@@ -228,7 +229,16 @@ export function projectTemplate(options: ProjectTemplateOptions): TemplateSpec {
     sheetName: `绩效自评表${options.year}`,
     styles: DEFAULT_STYLES,
     columnWidths: [12, 16, 22, 14, 14, 8, 10, 26],
-    rowHeights: { 1: 28, 12: 60, [noteRow]: 42 },
+    rowHeights: {
+      ...Object.fromEntries(
+        Array.from({ length: noteRow - 3 }, (_, i) => [3 + i, ROW_HEIGHT] as [number, number]),
+      ),
+      1: 28,
+      2: 20,
+      12: 60,
+      [headRow]: 24,
+      [noteRow]: 42,
+    },
     cells,
     merges,
     validations: [
