@@ -40,7 +40,12 @@ export interface FormData {
   }>;
   total: { weight: string; score: string };
   grade: string | null;
-  expected: Array<{ rule: string; severity: "error" | "warning" | "info"; at: string; why?: string }>;
+  expected: Array<{
+    rule: string;
+    severity: "error" | "warning" | "info";
+    at: string;
+    why?: string;
+  }>;
   note?: string;
 }
 
@@ -82,4 +87,6 @@ export function sheetNameFor(projectName: string, taken: Set<string>): string;
 export function buildBeijing(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildShanghai(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildOffset(seeds: Record<string, FormData[]>): BuiltWorkbook;
-export function buildAll(formsDir: string): Record<"beijing" | "shanghai" | "offset", BuiltWorkbook>;
+export function buildAll(
+  formsDir: string,
+): Record<"beijing" | "shanghai" | "offset", BuiltWorkbook>;

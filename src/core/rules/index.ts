@@ -49,14 +49,25 @@ export const rules: readonly Rule[] = [
   gradeMismatch,
 ];
 
-export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
+export const ruleById: ReadonlyMap<string, Rule> = new Map(
+  rules.map((rule) => [rule.meta.id, rule]),
+);
 
 /** Runs the given rules (all by default) on one form. */
-export function runRules(form: Form, profile: Profile, selected: readonly Rule[] = rules): Finding[] {
+export function runRules(
+  form: Form,
+  profile: Profile,
+  selected: readonly Rule[] = rules,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of selected) {
     const report = (found: RuleReport): void => {
-      findings.push({ rule: rule.meta.id, severity: rule.meta.severity, sheet: form.sheet, ...found });
+      findings.push({
+        rule: rule.meta.id,
+        severity: rule.meta.severity,
+        sheet: form.sheet,
+        ...found,
+      });
     };
     rule.check({ form, profile, report });
   }

@@ -33,7 +33,9 @@ function problem(field: Field, kind: Kind): string | undefined {
   if (kind === "rate") return parsed.unit === "%" ? undefined : `执行率不能带单位“${parsed.unit}”`;
   if (kind === "amount") {
     if (parsed.unit === "%") return "金额不能是百分数";
-    return typedAsText ? `金额单元格带了单位“${parsed.unit}”，公式无法计算；本栏单位为万元` : undefined;
+    return typedAsText
+      ? `金额单元格带了单位“${parsed.unit}”，公式无法计算；本栏单位为万元`
+      : undefined;
   }
   return `此处不能带单位“${parsed.unit}”`;
 }

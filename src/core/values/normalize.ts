@@ -15,7 +15,7 @@ function toHalfWidth(text: string): string {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0000-\u007f]/u; // eslint-disable-line no-control-regex -- the range starts at NUL on purpose
 const SPACE_IN_NUMBER = /(\d)\s+(?=[\d.,])|([.,])\s+(?=\d)/g;
 const ANY_SPACE = /[\s\u00a0\u200b\ufeff]+/g;
 

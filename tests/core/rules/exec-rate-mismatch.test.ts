@@ -43,7 +43,10 @@ describe("exec-rate-mismatch", () => {
   });
 
   it("reports a wrong rate with the right one and how it is computed (3.467 / 3.50)", () => {
-    const findings = check(execRateMismatch, buildForm({ funds: funds("3.50", "3.467", "98.06%") }));
+    const findings = check(
+      execRateMismatch,
+      buildForm({ funds: funds("3.50", "3.467", "98.06%") }),
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       rule: "exec-rate-mismatch",
