@@ -4,7 +4,7 @@
 //
 // Each size is measured in its own child process so one size's garbage and exceljs' caches do not
 // inflate the next size's peak memory (maxRSS is per process). The parent only generates the
-// workbooks and prints the table. Run alone with `node bench/run.mjs forms` (or this file) after
+// workbooks and prints the table. Run alone with `node bench/run.mjs forms` (or `node bench/forms.mjs`) after
 // `npm run build:node`.
 
 import { spawnSync } from "node:child_process";
