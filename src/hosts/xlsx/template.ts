@@ -99,12 +99,14 @@ export async function renderTemplate(
 
   if (spec.protect) {
     // No password: the lock only guards formulas against accidental typing, it keeps no secret.
-    // Resizing rows and columns stays allowed so long text can be made visible.
+    // Resizing rows and columns stays allowed so long text can be made visible, and inserting rows
+    // so a form with more indicators than the template's rows can grow (SUM ranges follow).
     await sheet.protect("", {
       selectLockedCells: true,
       selectUnlockedCells: true,
       formatColumns: true,
       formatRows: true,
+      insertRows: true,
     });
   }
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };

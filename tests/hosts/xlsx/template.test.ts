@@ -108,6 +108,8 @@ describe("renderTemplate", () => {
     expect(protection.sheet).toBe(true);
     expect(protection.hashValue).toBeUndefined();
     expect(protection.selectUnlockedCells).toBe(true);
+    expect(protection.insertRows).toBe(true);
+    expect(protection.deleteRows).toBeUndefined();
     const xml = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(xml.length).toBeGreaterThan(1000);
     expect(workbook.calcProperties.fullCalcOnLoad).toBe(true);
