@@ -123,7 +123,7 @@ function toMemorySheet(worksheet: ExcelJS.Worksheet): MemorySheet {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // exceljs repeats the master's value in every cell of a merge; only the top-left holds it.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const gridCell = toGridCell(cell.value, cell.numFmt, sharedFormulaText(cell));
+      const gridCell = toGridCell(withCachedResult(cell), cell.numFmt, sharedFormulaText(cell));
       if (gridCell) sheet.set(rowNumber, colNumber, gridCell);
     });
   });
@@ -146,6 +146,19 @@ function mergeRanges(worksheet: ExcelJS.Worksheet) {
 }
 
 type ExcelValue = ExcelJS.CellValue;
+
+/**
+ * exceljs drops a formula's cached result from `cell.value` when that result is 0 (it tests the
+ * result for truthiness) but keeps it in `cell.model.result`; put it back so a computed 0 rate or
+ * score is read as 0, not as an empty cell.
+ */
+function withCachedResult(cell: ExcelJS.Cell): ExcelValue {
+  const value = cell.value;
+  if (!isObject(value) || !("formula" in value || "sharedFormula" in value)) return value;
+  if ((value as { result?: unknown }).result !== undefined) return value;
+  const modelResult = (cell.model as { result?: ExcelValue }).result;
+  return modelResult === undefined ? value : ({ ...value, result: modelResult } as ExcelValue);
+}
 
 /** A shared formula's own text (exceljs translates the master's formula to this cell). */
 function sharedFormulaText(cell: ExcelJS.Cell): string | undefined {

@@ -22,6 +22,8 @@ async function writeSample(): Promise<string> {
   ws.getCell("E6").value = 0.1 + 0.2;
   ws.getCell("F6").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue;
   ws.getCell("G6").value = { formula: "B6/5", result: 10 } as ExcelJS.CellValue;
+  // A cached 0 is the case exceljs loses from cell.value (a computed 0 rate or score).
+  ws.getCell("H6").value = { formula: "B6-50", result: 0 } as ExcelJS.CellValue;
   ws.getCell("A7").value = {
     richText: [{ text: "其中：" }, { font: { bold: true }, text: "当年财政拨款" }],
   };
@@ -67,6 +69,7 @@ describe("readXlsxFile", () => {
       formula: "1/0",
     });
     expect(sheet.cell(6, 7)).toMatchObject({ value: 10, text: "10", formula: "B6/5" });
+    expect(sheet.cell(6, 8)).toMatchObject({ value: 0, text: "0", formula: "B6-50" });
     expect(sheet.text(7, 1)).toBe("其中：当年财政拨款");
     expect(sheet.text(8, 1)).toBe("2024-12-31");
     expect(sheet.text(9, 1)).toBe("政策链接");
