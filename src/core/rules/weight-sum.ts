@@ -27,13 +27,25 @@ export const weightSum: Rule = {
     });
     const indicatorSum = sumScores(indicatorWeights);
     const sum = sumScores([fundsWeight, indicatorSum]);
-    const expected = printedNumber(total.weight)?.value ?? profile.totalWeight;
-    if (Math.abs(sum - expected) <= 1e-9) return;
-    report({
-      cell: total.weight?.address ?? total.label.address,
-      message: `分值合计 ${formatNumber(sum)}（预算执行 ${formatNumber(fundsWeight)} + 各指标 ${formatNumber(indicatorSum)}），应为 ${formatNumber(expected)}：请检查各指标分值`,
-      expected: formatNumber(expected),
-      actual: formatNumber(sum),
-    });
+    // The target is the profile's 100, not the printed 总分 分值: a template (or a clerk) may
+    // compute that cell as the sum itself, and then it would agree with any wrong weights.
+    const expected = profile.totalWeight;
+    const printedTotal = printedNumber(total.weight)?.value;
+    const cell = total.weight?.address ?? total.label.address;
+    if (Math.abs(sum - expected) > 1e-9) {
+      report({
+        cell,
+        message: `分值合计 ${formatNumber(sum)}（预算执行 ${formatNumber(fundsWeight)} + 各指标 ${formatNumber(indicatorSum)}），应为 ${formatNumber(expected)}：请检查各指标分值`,
+        expected: formatNumber(expected),
+        actual: formatNumber(sum),
+      });
+    } else if (printedTotal !== undefined && Math.abs(printedTotal - expected) > 1e-9) {
+      report({
+        cell,
+        message: `总分的分值写为 ${formatNumber(printedTotal)}，各项分值合计为 ${formatNumber(expected)}：请改为 ${formatNumber(expected)}`,
+        expected: formatNumber(expected),
+        actual: formatNumber(printedTotal),
+      });
+    }
   },
 };

@@ -40,6 +40,23 @@ describe("weight-sum", () => {
     expect(check(weightSum, zeroed).map((f) => f.actual)).toEqual(["80"]);
   });
 
+  it("compares with 100 even when the 总分 分值 was computed as the (wrong) sum", () => {
+    // Indicators worth 85 (satisfaction 10 → 5): a formula in the 总分 分值 cell shows 95 too.
+    const form = buildForm({
+      indicators: withIndicator(4, { weight: "5", score: "5" }),
+      totalWeight: "95",
+    });
+    const findings = check(weightSum, form);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ cell: "F18", expected: "100", actual: "95" });
+  });
+
+  it("reports a 总分 分值 other than 100 when the weights themselves add up", () => {
+    const findings = check(weightSum, buildForm({ totalWeight: "90" }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain("写为 90");
+  });
+
   it("gives an execution line without a 分值 the profile's 10", () => {
     const form = buildForm({
       funds: {
