@@ -157,7 +157,9 @@ function withCachedResult(cell: ExcelJS.Cell): ExcelValue {
   if (!isObject(value) || !("formula" in value || "sharedFormula" in value)) return value;
   if ((value as { result?: unknown }).result !== undefined) return value;
   const modelResult = (cell.model as { result?: ExcelValue }).result;
-  return modelResult === undefined ? value : ({ ...value, result: modelResult } as ExcelValue);
+  return modelResult === undefined
+    ? value
+    : (Object.assign({}, value, { result: modelResult }) as ExcelValue);
 }
 
 /** A shared formula's own text (exceljs translates the master's formula to this cell). */
