@@ -15,10 +15,29 @@ export function isBlank(field: Field | undefined): boolean {
  */
 export function readNumber(field: Field | undefined): NumberParse {
   if (field === undefined) return { ok: false, empty: true, reason: "单元格为空" };
-  const parsed = parseNumber(field.text);
-  if (parsed.ok || field.numeric === undefined) return parsed;
-  return { ok: true, value: field.numeric, unit: undefined, decimals: decimalsOf(field.numeric) };
+  let parsed = numberCache.get(field);
+  if (parsed === undefined) {
+    parsed = parseNumber(field.text);
+    if (!parsed.ok && field.numeric !== undefined) {
+      parsed = {
+        ok: true,
+        value: field.numeric,
+        unit: undefined,
+        decimals: decimalsOf(field.numeric),
+      };
+    }
+    numberCache.set(field, parsed);
+  }
+  return parsed;
 }
+
+/*
+ * Twenty rules read the same few dozen cells of a form; parsing each once per Field (forms are
+ * read-only once detected) keeps the engine well above its 2,000 forms/s target. Results are
+ * shared, so callers must not mutate them.
+ */
+const numberCache = new WeakMap<Field, NumberParse>();
+const valueCache = new WeakMap<Field, ParsedValue>();
 
 /** The printed number with its precision, or undefined when the cell holds no number. */
 export function printedNumber(field: Field | undefined): PrintedNumber | undefined {
@@ -29,7 +48,12 @@ export function printedNumber(field: Field | undefined): PrintedNumber | undefin
 /** What a target or actual cell means. */
 export function readValue(field: Field | undefined): ParsedValue {
   if (field === undefined) return { kind: "empty" };
-  return parseValue(field.text);
+  let parsed = valueCache.get(field);
+  if (parsed === undefined) {
+    parsed = parseValue(field.text);
+    valueCache.set(field, parsed);
+  }
+  return parsed;
 }
 
 function decimalsOf(value: number): number {
