@@ -23,12 +23,14 @@ describe("exec-rate-low", () => {
     expect(findings[0].message).toContain("实际完成情况");
   });
 
-  it("is silent when the overall 实际完成情况 already gives the reason", () => {
+  it("still reports when 实际完成情况 seems to give the reason, asking to confirm it", () => {
     const form = buildForm({
       ...SEED_003_CIVIL_SERVICE,
       goalsActual: `${SEED_003_ACTUAL}执行率偏低原因：部分培训延期至次年。`,
     });
-    expect(check(execRateLow, form, shanghai)).toEqual([]);
+    const findings = check(execRateLow, form, shanghai);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain("请确认");
   });
 
   it("follows the profile's threshold", () => {
