@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { deviationUnexplained } from "../../../src/core/rules/deviation-unexplained";
 import { buildForm, withIndicator } from "../../support/form-builder";
 import {
-  findingsOf,
+  check as findingsOf,
   SEED_000_CADRE_REVIEW,
   SEED_000_PLATFORM_SATISFACTION,
   SEED_001_RECRUITMENT,
-} from "./seed-indicators";
+} from "./seed-forms";
 
 const withoutReason = <T extends { explanation?: string }>(row: T): T => ({
   ...row,

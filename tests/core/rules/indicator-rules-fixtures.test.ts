@@ -11,7 +11,7 @@ import { scoreInconsistent } from "../../../src/core/rules/score-inconsistent";
 import { scoreOutOfRange } from "../../../src/core/rules/score-out-of-range";
 import { targetNotQuantified } from "../../../src/core/rules/target-not-quantified";
 import { buildForm, type IndicatorSpec } from "../../support/form-builder";
-import { findingsOf } from "./seed-indicators";
+import { check as findingsOf } from "./seed-forms";
 
 /**
  * The seed forms' indicator tables (tests/fixtures/forms, text as printed) through the indicator

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { national, withOverrides } from "../../../src/core/profiles";
 import { level1Weights } from "../../../src/core/rules/level1-weights";
 import { buildForm, DEFAULT_INDICATORS } from "../../support/form-builder";
-import { findingsOf, SEED_000_WECHAT, SEED_001_RECRUITMENT } from "./seed-indicators";
+import { check as findingsOf, SEED_000_WECHAT, SEED_001_RECRUITMENT } from "./seed-forms";
 
 describe("level1-weights", () => {
   it("accepts 产出 50 / 效益 30 / 满意度 10", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { notApplicableScored } from "../../../src/core/rules/not-applicable-scored";
 import { buildForm, withIndicator } from "../../support/form-builder";
-import { findingsOf, SEED_000_CADRE_REVIEW, SEED_000_WECHAT } from "./seed-indicators";
+import { check as findingsOf, SEED_000_CADRE_REVIEW, SEED_000_WECHAT } from "./seed-forms";
 
 describe("not-applicable-scored", () => {
   it("accepts 不涉及 placeholders with empty or zero weight and score (seed 000)", () => {

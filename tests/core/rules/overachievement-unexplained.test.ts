@@ -3,11 +3,11 @@ import { national, withOverrides } from "../../../src/core/profiles";
 import { overachievementUnexplained } from "../../../src/core/rules/overachievement-unexplained";
 import { buildForm, withIndicator } from "../../support/form-builder";
 import {
-  findingsOf,
+  check as findingsOf,
   SEED_000_EPIDEMIC_COST,
   SEED_001_EQUIPMENT,
   SEED_001_RECRUITMENT,
-} from "./seed-indicators";
+} from "./seed-forms";
 
 describe("overachievement-unexplained", () => {
   it("reports ≥1840米 → 2503米 and 12 项 → 21 项 (seed 001) on their explanation cells", () => {

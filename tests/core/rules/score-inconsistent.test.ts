@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { scoreInconsistent } from "../../../src/core/rules/score-inconsistent";
 import { buildForm, withIndicator } from "../../support/form-builder";
 import {
-  findingsOf,
+  check as findingsOf,
   SEED_000_PLATFORM_SATISFACTION,
   SEED_001_RECRUITMENT,
-} from "./seed-indicators";
+} from "./seed-forms";
 
 const recruit = SEED_001_RECRUITMENT[0]; // 257 → 248, weight 5, printed 4.8 (computed 4.82)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreOutOfRange } from "../../../src/core/rules/score-out-of-range";
 import { buildForm, withIndicator } from "../../support/form-builder";
-import { findingsOf, SEED_000_CADRE_REVIEW, SEED_001_RECRUITMENT } from "./seed-indicators";
+import { check as findingsOf, SEED_000_CADRE_REVIEW, SEED_001_RECRUITMENT } from "./seed-forms";
 
 // Default form row 3 (sheet row 16): 效益 关注度, 得到提高 → 得到提高, weight 30.
 describe("score-out-of-range", () => {

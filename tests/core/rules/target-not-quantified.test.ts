@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { targetNotQuantified } from "../../../src/core/rules/target-not-quantified";
 import { buildForm, withIndicator } from "../../support/form-builder";
-import { findingsOf, SEED_000_WECHAT } from "./seed-indicators";
+import { check as findingsOf, SEED_000_WECHAT } from "./seed-forms";
 
 describe("target-not-quantified", () => {
   it("reports 宣传工作需要, 阅读数量 and 按时完成 (seed 000 公众号) on the target cells", () => {
