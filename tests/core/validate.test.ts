@@ -6,58 +6,16 @@ import { detectForms } from "../../src/core/forms";
 import type { Rule } from "../../src/core/rules";
 import { totalMismatch } from "../../src/core/rules/total-mismatch";
 import { placeTsv } from "./forms/sheet-helpers";
-
-/** Seed 003 “公务员管理” as printed (goal texts shortened): 187.40 / 115.43 → 61.59%, 6.16, 96.16. */
-const CIVIL_SERVICE = `财政项目支出绩效自评表
-(2023 年度)
-项目名称		公务员管理
-主管部门		中共上海市闵行区委组织部(汇总)		实施单位		中共上海市闵行区委组织部
-项目资金 (万元)		年初预算数	全年预算数	全年执行数	分数	执行率(%)	得分
-	年度资金总额:	187.40	187.40	115.43	10.00	61.59	6.16
-	其中: 当年财政拨款	187.40	187.40	115.43	-	61.59	-
-	上年结转资金	0.00	0.00	0.00	-	0.00	-
-	其他资金	0.00	0.00	0.00	-	0.00	-
-年度总体目标	预期目标			实际完成情况
-	依据《公务员法》做好辖区公务员管理工作			依据《公务员法》做好辖区公务员管理工作
-一级指标	二级指标	三级指标	年度指标值	实际完成值	分值	得分	偏差原因分析及改进措施
-产出指标	数量指标	公务员培训参与人数	=100(%)	100(%)	10.00	10.00
-		公务员招录系统及设备准备完成率	=100(%)	100(%)	10.00	10.00
-	质量指标	公务员招录公示公开工作执行合规率	=100(%)	100(%)	10.00	10.00
-	时效指标	招录工作完成及时率	100%	达成指标	10.00	10.00
-效益指标	社会效益指标	增强公务员纪律意识	增强	达成指标	20.00	20.00
-	可持续影响指标	公务员长效管理机制健全性	健全	达成指标	20.00	20.00
-满意度指标	服务对象满意度指标	招录单位满意度	≥95(%)	95.00(%)	10.00	10.00
-总分					100.00	TOTAL
-评分等级	GRADE`;
-
-/** Seed 003 “闵行区创新创业大赛专项经费”: a correct form. */
-const CONTEST = `财政项目支出绩效自评表
-(2023 年度)
-项目名称		闵行区创新创业大赛专项经费
-主管部门		中共上海闵行区组织部(汇总)		实施单位		中共上海闵行区组织部
-项目资金 (万元)		年初预算数	全年预算数	全年执行数	分数	执行率(%)	得分
-	年度资金总额:	50.00	50.00	49.52	10.00	99.04	9.90
-	其中: 当年财政拨款	50.00	50.00	49.52	-	99.04	-
-	上年结转资金	0.00	0.00	0.00	-	0.00	-
-	其他资金	0.00	0.00	0.00	-	0.00	-
-年度总体目标	预期目标			实际完成情况
-	组织创新创业大赛分赛区			负责大赛分赛区实施方案
-一级指标	二级指标	三级指标	年度指标值	实际完成值	分值	得分	偏差原因分析及改进措施
-产出指标	数量指标	媒体宣传新闻稿	25 篇	达成指标	20.00	20.00
-	质量指标	活动宣传培训	3 场	达成指标	20.00	20.00
-效益指标	可持续影响指标	创新创业大赛可持续发展	发展	达成指标	20.00	20.00
-满意度指标	服务对象满意度指标	参赛选手满意度	=95(%)	95.00(%)	30.00	30.00
-总分					100.00	99.90
-评分等级	优`;
+import {
+  SHANGHAI_FORM_1 as CONTEST,
+  shanghaiCivilService as civilService,
+} from "./forms/shanghai-data";
 
 function sheetWith(name: string, tsv: string, hidden = false, top = 1): MemorySheet {
   const sheet = new MemorySheet(name, hidden);
   placeTsv(sheet, tsv, { top, numbers: true });
   return sheet;
 }
-
-const civilService = (total: string, grade: string) =>
-  CIVIL_SERVICE.replace("TOTAL", total).replace("GRADE", grade);
 
 describe("validateForm", () => {
   it("reports the execution figures, totals and grade of seed 003 公务员管理", () => {
