@@ -3,20 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { national, shanghai } from "../../../src/core/profiles";
 import type { Profile } from "../../../src/core/profiles/schema";
-import { runRules } from "../../../src/core/rules";
-import { budgetAdjusted } from "../../../src/core/rules/budget-adjusted";
-import { execCapExceeded } from "../../../src/core/rules/exec-cap-exceeded";
-import { execOverspend } from "../../../src/core/rules/exec-overspend";
-import { execRateLow } from "../../../src/core/rules/exec-rate-low";
-import { execRateMismatch } from "../../../src/core/rules/exec-rate-mismatch";
-import { execScoreMismatch } from "../../../src/core/rules/exec-score-mismatch";
-import { fundsSumMismatch } from "../../../src/core/rules/funds-sum-mismatch";
-import { gradeMismatch } from "../../../src/core/rules/grade-mismatch";
-import { invalidNumber } from "../../../src/core/rules/invalid-number";
-import { missingSection } from "../../../src/core/rules/missing-section";
-import { requiredField } from "../../../src/core/rules/required-field";
-import { totalMismatch } from "../../../src/core/rules/total-mismatch";
-import { weightSum } from "../../../src/core/rules/weight-sum";
+import { ruleById, runRules } from "../../../src/core/rules";
 import {
   buildForm,
   type BreakdownSpec,
@@ -25,27 +12,10 @@ import {
 } from "../../support/form-builder";
 
 /**
- * The seed forms (tests/fixtures/forms, text as printed) through the funds, total and grade rules:
- * every expected finding of these rules is reported at its cell, and no error the fixture author
- * did not expect. Cells follow `buildForm`'s layout.
+ * The seed forms (tests/fixtures/forms, text as printed) through every rule: every expected finding
+ * is reported at its cell, and no error the fixture author did not expect. Cells follow `buildForm`'s
+ * layout (indicator i on sheet row 13 + i).
  */
-const RULES = [
-  missingSection,
-  requiredField,
-  invalidNumber,
-  fundsSumMismatch,
-  execRateMismatch,
-  execScoreMismatch,
-  execOverspend,
-  execRateLow,
-  execCapExceeded,
-  budgetAdjusted,
-  weightSum,
-  totalMismatch,
-  gradeMismatch,
-];
-const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
-
 interface FixtureFunds {
   total: FundsSpec;
   appropriation: BreakdownSpec;
@@ -106,7 +76,7 @@ function cellOf(at: string, indicatorCount: number): string {
   throw new Error(`unknown path ${at}`);
 }
 
-describe("funds, total and grade rules on the seed fixtures", () => {
+describe("all rules on the seed fixtures", () => {
   for (const [file, profile] of SEEDS) {
     const { forms } = JSON.parse(
       readFileSync(join(__dirname, "../../fixtures/forms", file), "utf8"),
@@ -127,8 +97,8 @@ describe("funds, total and grade rules on the seed fixtures", () => {
           goalsActual: fixture.goals.actual,
         });
         const n = fixture.indicators.length;
-        const found = runRules(form, profile, RULES);
-        const expected = fixture.expected.filter((e) => RULE_IDS.has(e.rule));
+        const found = runRules(form, profile);
+        const expected = fixture.expected.filter((e) => ruleById.has(e.rule));
         for (const e of expected) {
           const cell = cellOf(e.at, n);
           expect(
