@@ -1,5 +1,6 @@
 import { toA1 } from "../../src/core/grid";
 import type { Field, Form, IndicatorRow } from "../../src/core/forms/model";
+import type { FixtureField, FormData } from "../../scripts/fixture-layouts.mjs";
 
 /**
  * Builds a Form model directly (no grid, no detection) for rule tests. The default is a correct
@@ -217,4 +218,38 @@ export function buildForm(overrides: Partial<FormSpec> = {}): Form {
 /** Replaces one indicator of the default list (by index) with changed fields. */
 export function withIndicator(index: number, changes: Partial<IndicatorSpec>): IndicatorSpec[] {
   return DEFAULT_INDICATORS.map((ind, i) => (i === index ? { ...ind, ...changes } : ind));
+}
+
+function breakdownOf(values: FixtureField | undefined): BreakdownSpec | null {
+  if (values === undefined) return null;
+  return {
+    initial: values.initial ?? "",
+    budget: values.budget ?? "",
+    executed: values.executed ?? "",
+  };
+}
+
+/** The spec that lays out one transcribed seed form (tests/fixtures/forms/*.json) with `buildForm`. */
+export function specOfFixture(data: FormData): Partial<FormSpec> {
+  const total = data.funds.total;
+  return {
+    projectName: data.projectName,
+    department: data.department,
+    funds: {
+      initial: total.initial ?? "",
+      budget: total.budget ?? "",
+      executed: total.executed ?? "",
+      weight: total.weight ?? "",
+      rate: total.rate ?? "",
+      score: total.score ?? "",
+    },
+    appropriation: breakdownOf(data.funds.appropriation),
+    carryover: breakdownOf(data.funds.carryover),
+    other: breakdownOf(data.funds.other),
+    indicators: data.indicators,
+    totalWeight: data.total.weight,
+    totalScore: data.total.score,
+    grade: data.grade,
+    goalsActual: data.goals.actual,
+  };
 }

@@ -1,45 +1,22 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { national, shanghai } from "../../../src/core/profiles";
 import type { Profile } from "../../../src/core/profiles/schema";
 import { ruleById, runRules } from "../../../src/core/rules";
-import {
-  buildForm,
-  type BreakdownSpec,
-  type FundsSpec,
-  type IndicatorSpec,
-} from "../../support/form-builder";
+import { buildForm, specOfFixture } from "../../support/form-builder";
+import { loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
 
 /**
  * The seed forms (tests/fixtures/forms, text as printed) through every rule: every expected finding
  * is reported at its cell, and no error the fixture author did not expect. Cells follow `buildForm`'s
  * layout (indicator i on sheet row 13 + i).
  */
-interface FixtureFunds {
-  total: FundsSpec;
-  appropriation: BreakdownSpec;
-  carryover: BreakdownSpec;
-  other: BreakdownSpec;
-}
-
-interface FixtureForm {
-  id: string;
-  projectName: string;
-  department: string;
-  funds: FixtureFunds;
-  goals: { expected: string; actual: string };
-  indicators: IndicatorSpec[];
-  total: { weight: string; score: string };
-  grade: string | null;
-  expected: { rule: string; severity: string; at: string }[];
-}
-
 const SEEDS: [string, Profile][] = [
-  ["seed000.json", national],
-  ["seed001.json", national],
-  ["seed003.json", shanghai],
+  ["000", national],
+  ["001", national],
+  ["003", shanghai],
 ];
+const FORMS = loadSeedForms(join(__dirname, "../../fixtures/forms"));
 
 const FUNDS_COLUMN: Record<string, string> = {
   initial: "B",
@@ -77,25 +54,10 @@ function cellOf(at: string, indicatorCount: number): string {
 }
 
 describe("all rules on the seed fixtures", () => {
-  for (const [file, profile] of SEEDS) {
-    const { forms } = JSON.parse(
-      readFileSync(join(__dirname, "../../fixtures/forms", file), "utf8"),
-    ) as { forms: FixtureForm[] };
-    it(`${file}: expected findings reported, no unexpected errors`, () => {
-      for (const fixture of forms) {
-        const form = buildForm({
-          projectName: fixture.projectName,
-          department: fixture.department,
-          funds: fixture.funds.total,
-          appropriation: fixture.funds.appropriation,
-          carryover: fixture.funds.carryover,
-          other: fixture.funds.other,
-          indicators: fixture.indicators,
-          totalWeight: fixture.total.weight,
-          totalScore: fixture.total.score,
-          grade: fixture.grade,
-          goalsActual: fixture.goals.actual,
-        });
+  for (const [seed, profile] of SEEDS) {
+    it(`seed${seed}.json: expected findings reported, no unexpected errors`, () => {
+      for (const fixture of FORMS[seed]) {
+        const form = buildForm(specOfFixture(fixture));
         const n = fixture.indicators.length;
         const found = runRules(form, profile);
         const expected = fixture.expected.filter((e) => ruleById.has(e.rule));

@@ -1,15 +1,16 @@
+import { join } from "node:path";
 import type { Finding } from "../../../src/core/findings";
 import type { Form } from "../../../src/core/forms/model";
 import { national } from "../../../src/core/profiles";
 import type { Profile } from "../../../src/core/profiles/schema";
 import { runRules, type Rule } from "../../../src/core/rules";
-import type { FormSpec, IndicatorSpec } from "../../support/form-builder";
+import { specOfFixture, type FormSpec, type IndicatorSpec } from "../../support/form-builder";
+import { loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
 
 /**
- * Whole forms and indicator rows copied from the seeds (text as printed), for the rules' tests;
- * the one place each seed figure is written down. Laid out by `buildForm`: funds total on row 6
- * (B 年初, C 全年预算, D 执行, E 分值, F 执行率, G 得分), breakdown rows 7–9, indicators from row 13
- * (F 分值, G 得分, H 偏差原因分析及改进措施), then 总分 and 评分等级.
+ * Seed forms and indicator rows for the rules' tests, taken from the transcriptions in
+ * tests/fixtures/forms (text as printed), so each seed figure is written down once. Laid out by
+ * `buildForm`: funds total on row 6, breakdown rows 7–9, indicators from row 13.
  */
 
 /** Runs one rule on a form. */
@@ -17,402 +18,49 @@ export function check(rule: Rule, form: Form, profile: Profile = national): Find
   return runRules(form, profile, [rule]);
 }
 
-/** A row the seed marks 不涉及: nothing measured, no weight, no score. */
-function notApplicable(level1: string, level2: string, target = ""): IndicatorSpec {
-  return { level1, level2, name: "不涉及", target, actual: "", weight: "", score: "" };
+const FIXTURE_FORMS = loadSeedForms(join(__dirname, "../../fixtures/forms"));
+
+/** A form transcribed in tests/fixtures/forms (id "000-12" = seed000.json's form 12), as a spec. */
+function seedForm(id: string): Partial<FormSpec> {
+  const data = FIXTURE_FORMS[id.split("-")[0]]?.find((form) => form.id === id);
+  if (data === undefined) throw new Error(`no fixture form ${id}`);
+  return specOfFixture(data);
+}
+
+/** The indicator rows of a transcribed form. */
+function seedIndicators(id: string): IndicatorSpec[] {
+  return seedForm(id).indicators ?? [];
+}
+
+/** One indicator row of a transcribed form, by its 三级指标 name. */
+function seedIndicator(id: string, name: string): IndicatorSpec {
+  const row = seedIndicators(id).find((indicator) => indicator.name === name);
+  if (row === undefined) throw new Error(`no indicator ${name} in fixture form ${id}`);
+  return row;
 }
 
 /** Seed 003 “公务员管理” (Shanghai): 187.40 / 115.43 → 61.59%, 6.16; total 96.16, 优. */
-export const SEED_003_CIVIL_SERVICE_INDICATORS: IndicatorSpec[] = [
-  {
-    level1: "产出指标",
-    level2: "数量指标",
-    name: "公务员培训参与人数",
-    target: "=100(%)",
-    actual: "100(%)",
-    weight: "10.00",
-    score: "10.00",
-  },
-  {
-    level1: "产出指标",
-    level2: "数量指标",
-    name: "公务员招录系统及设备准备完成率",
-    target: "=100(%)",
-    actual: "100(%)",
-    weight: "10.00",
-    score: "10.00",
-  },
-  {
-    level1: "产出指标",
-    level2: "质量指标",
-    name: "公务员招录公示公开工作执行合规率",
-    target: "=100(%)",
-    actual: "100(%)",
-    weight: "10.00",
-    score: "10.00",
-  },
-  {
-    level1: "产出指标",
-    level2: "时效指标",
-    name: "招录工作完成及时率",
-    target: "100%",
-    actual: "达成指标",
-    weight: "10.00",
-    score: "10.00",
-  },
-  {
-    level1: "效益指标",
-    level2: "社会效益指标",
-    name: "增强公务员纪律意识",
-    target: "增强",
-    actual: "达成指标",
-    weight: "20.00",
-    score: "20.00",
-  },
-  {
-    level1: "效益指标",
-    level2: "可持续影响指标",
-    name: "公务员长效管理机制健全性",
-    target: "健全",
-    actual: "达成指标",
-    weight: "20.00",
-    score: "20.00",
-  },
-  {
-    level1: "满意度指标",
-    level2: "服务对象满意度指标",
-    name: "招录单位满意度",
-    target: "≥95(%)",
-    actual: "95.00(%)",
-    weight: "10.00",
-    score: "10.00",
-  },
-];
-
-export const SEED_003_CIVIL_SERVICE: Partial<FormSpec> = {
-  projectName: "公务员管理",
-  department: "中共上海市闵行区委组织部(汇总)",
-  funds: {
-    initial: "187.40",
-    budget: "187.40",
-    executed: "115.43",
-    weight: "10.00",
-    rate: "61.59",
-    score: "6.16",
-  },
-  appropriation: { initial: "187.40", budget: "187.40", executed: "115.43" },
-  carryover: { initial: "0.00", budget: "0.00", executed: "0.00" },
-  other: { initial: "0.00", budget: "0.00", executed: "0.00" },
-  indicators: SEED_003_CIVIL_SERVICE_INDICATORS,
-  totalWeight: "100.00",
-  totalScore: "96.16",
-  grade: "优",
-};
+export const SEED_003_CIVIL_SERVICE = seedForm("003-4");
 
 /** Seed 000 “2023年干部教育培训经费”: the 满意度 row typed 100 / 100, so weights add to 190. */
-export const SEED_000_CADRE_TRAINING_INDICATORS: IndicatorSpec[] = [
-  {
-    level1: "产出指标",
-    level2: "数量指标",
-    name: "举办培训班次数量",
-    target: "≥12期",
-    actual: "完成预期",
-    weight: "20",
-    score: "20",
-  },
-  {
-    level1: "产出指标",
-    level2: "质量指标",
-    name: "培训合格率",
-    target: "≥90%",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "时效指标",
-    name: "按时限完成培训任务",
-    target: "≤12月",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "成本指标",
-    name: "成本控制",
-    target: "≤550元",
-    actual: "未超预算",
-    weight: "10",
-    score: "10",
-  },
-  notApplicable("效益指标", "经济效益指标", "不涉及"),
-  {
-    level1: "效益指标",
-    level2: "社会效益指标",
-    name: "推动干部胜任岗位需求",
-    target: "干部履职能力建提升",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  notApplicable("效益指标", "生态效益指标", "不涉及"),
-  {
-    level1: "效益指标",
-    level2: "可持续影响指标",
-    name: "干部履职能能力",
-    target: "干部能力素质有所提升",
-    actual: "完成",
-    weight: "20",
-    score: "20",
-  },
-  {
-    level1: "满意度指标",
-    level2: "服务对象满意度指标",
-    name: "学员对培训组织认可",
-    target: "学员有所收获",
-    actual: "100",
-    weight: "100",
-    score: "100",
-  },
-];
-
-export const SEED_000_CADRE_TRAINING: Partial<FormSpec> = {
-  projectName: "2023年干部教育培训经费",
-  department: "中共北京市丰台区委组织部",
-  funds: {
-    initial: "120",
-    budget: "96.5251",
-    executed: "96.5251",
-    weight: "10",
-    rate: "100%",
-    score: "10",
-  },
-  appropriation: { initial: "120", budget: "96.5251", executed: "96.5251" },
-  carryover: { initial: "", budget: "", executed: "" },
-  other: { initial: "", budget: "", executed: "" },
-  indicators: SEED_000_CADRE_TRAINING_INDICATORS,
-  totalWeight: "100",
-  totalScore: "100",
-  grade: null,
-};
+export const SEED_000_CADRE_TRAINING = seedForm("000-16");
 
 /** Seed 000 “2023年第一书记专项工作经费”: 年初 2.73 cut to 0.045 during the year. */
-export const SEED_000_FIRST_SECRETARY: Partial<FormSpec> = {
-  projectName: "2023年第一书记专项工作经费",
-  department: "中共北京市丰台区委组织部",
-  funds: {
-    initial: "2.73",
-    budget: "0.045",
-    executed: "0.045",
-    weight: "10",
-    rate: "100%",
-    score: "10",
-  },
-  appropriation: { initial: "2.73", budget: "0.045", executed: "0.045" },
-  carryover: { initial: "", budget: "", executed: "" },
-  other: { initial: "", budget: "", executed: "" },
-  indicators: [
-    notApplicable("产出指标", "数量指标"),
-    {
-      level1: "产出指标",
-      level2: "质量指标",
-      name: "经费使用水平",
-      target: "按要求规范使用",
-      actual: "完成目标",
-      weight: "40",
-      score: "40",
-      explanation: "无",
-    },
-    notApplicable("产出指标", "时效指标"),
-    {
-      level1: "产出指标",
-      level2: "成本指标",
-      name: "成本控制",
-      target: "27.514",
-      actual: "0.045",
-      weight: "10",
-      score: "10",
-      explanation: "无",
-    },
-    {
-      level1: "效益指标",
-      level2: "可持续影响指标",
-      name: "保障组织工作各项政策落实",
-      target: "落实关心关爱举措",
-      actual: "完成目标",
-      weight: "30",
-      score: "30",
-      explanation: "无",
-    },
-    {
-      level1: "满意度指标",
-      level2: "服务对象满意度标",
-      name: "第一书记满意度",
-      target: "满意",
-      actual: "满意",
-      weight: "10",
-      score: "10",
-      explanation: "无",
-    },
-  ],
-  totalWeight: "100",
-  totalScore: "100",
-  grade: null,
-};
+export const SEED_000_FIRST_SECRETARY = seedForm("000-7");
 
 /** Seed 000 “2023年挂职干部工作经费”: 全年预算数 printed "12.142 988" (a stray space). */
-export const SEED_000_SECONDED: Partial<FormSpec> = {
-  projectName: "2023年挂职干部工作经费",
-  department: "中共北京市丰台区委组织部",
-  funds: {
-    initial: "150",
-    budget: "12.142 988",
-    executed: "12.142988",
-    weight: "10",
-    rate: "100%",
-    score: "10",
-  },
-  appropriation: { initial: "150", budget: "12.142 988", executed: "12.142988" },
-  carryover: { initial: "", budget: "", executed: "" },
-  other: { initial: "", budget: "", executed: "" },
-  indicators: [
-    {
-      level1: "产出指标",
-      level2: "数量指标",
-      name: "购买保险",
-      target: "完成保险的购买",
-      actual: "完成预期",
-      weight: "10",
-      score: "10",
-    },
-    {
-      level1: "产出指标",
-      level2: "质量指标",
-      name: "落实关心关爱",
-      target: "加强关心关爱",
-      actual: "完成预期",
-      weight: "15",
-      score: "15",
-    },
-    {
-      level1: "产出指标",
-      level2: "时效指标",
-      name: "按时完成",
-      target: "本年度内",
-      actual: "已完成",
-      weight: "10",
-      score: "10",
-    },
-    {
-      level1: "产出指标",
-      level2: "成本指标",
-      name: "成本控制",
-      target: "预算额度内",
-      actual: "预算内",
-      weight: "15",
-      score: "15",
-    },
-    notApplicable("效益指标", "经济效益指标"),
-    {
-      level1: "效益指标",
-      level2: "社会效益指标",
-      name: "有利于提升挂职干部积极性",
-      target: "提升挂职干部干事创业积极性",
-      actual: "完成预期",
-      weight: "30",
-      score: "30",
-    },
-    notApplicable("效益指标", "生态效益指标"),
-    notApplicable("效益指标", "可持续影响指标"),
-    {
-      level1: "满意度指标",
-      level2: "服务对象满意度标",
-      name: "挂职干部满意度",
-      target: "100%",
-      actual: "100%",
-      weight: "10",
-      score: "10",
-    },
-  ],
-  totalWeight: "100",
-  totalScore: "100",
-  grade: null,
-};
+export const SEED_000_SECONDED = seedForm("000-12");
 
 /** Seed 000 “2023年组织部日常工作经费”: no 得分 column in the funds block, no scores at all. */
-export const SEED_000_DAILY: Partial<FormSpec> = {
-  projectName: "2023年组织部日常工作经费",
-  department: "中共北京市丰台区委组织部",
-  funds: {
-    initial: "30",
-    budget: "29.837303",
-    executed: "29.837303",
-    weight: "10",
-    rate: "100%",
-    score: "",
-  },
-  appropriation: { initial: "30", budget: "29.837303", executed: "29.837303" },
-  carryover: { initial: "", budget: "", executed: "" },
-  other: { initial: "", budget: "", executed: "" },
-  indicators: [
-    notApplicable("产出指标", "数量指标"),
-    {
-      level1: "产出指标",
-      level2: "质量指标",
-      name: "按财务规定使用资金",
-      target: "按财务规定使用资金",
-      actual: "资金合理使用到位",
-      weight: "20",
-      score: "",
-    },
-    {
-      level1: "产出指标",
-      level2: "时效指标",
-      name: "按时完成",
-      target: "≤12月",
-      actual: "12月完成",
-      weight: "20",
-      score: "",
-    },
-    {
-      level1: "产出指标",
-      level2: "成本指标",
-      name: "经费控制",
-      target: "≤30万元",
-      actual: "29.837303",
-      weight: "10",
-      score: "",
-    },
-    notApplicable("效益指标", "经济效益指标"),
-    {
-      level1: "效益指标",
-      level2: "社会效益指标",
-      name: "内部运转良好",
-      target: "内部运转良好，推动工作有力",
-      actual: "运转良好",
-      weight: "30",
-      score: "",
-    },
-    notApplicable("效益指标", "生态效益指标"),
-    notApplicable("效益指标", "可持续性指标"),
-    {
-      level1: "满意度指标",
-      level2: "服务对象满意度标",
-      name: "服务对象满意度指标",
-      target: "优良中低差",
-      actual: "优",
-      weight: "10",
-      score: "",
-    },
-  ],
-  totalWeight: "100",
-  totalScore: "",
-  grade: null,
-};
+export const SEED_000_DAILY = seedForm("000-1");
 
-/** Seed 001 “2024 年社区工作者公开招聘” (weights 5 + 20 + 15 + 10 + 10 + 20 + 10 = 90). */
+/*
+ * Seed 001's rows are written out here rather than taken from seed001.json: this extract prints one
+ * cell per line, and these rows keep its in-cell line breaks ("12 月\n底", "≥1840\n\n米") so the
+ * rules meet wrapped cells, where the fixture joins them ("12 月底"). Same figures, other reading.
+ */
+
+/** Seed 001 “2024 年社区工作者招录经费” (weights 5 + 20 + 15 + 10 + 10 + 20 + 10 = 90). */
 export const SEED_001_RECRUITMENT: IndicatorSpec[] = [
   {
     level1: "产出指标",
@@ -557,153 +205,13 @@ export const SEED_001_EQUIPMENT: IndicatorSpec[] = [
 ];
 
 /** Seed 000 “2022年度处级领导班子和领导干部考核经费”: 准确客观性 30 → 29 with a reason. */
-export const SEED_000_CADRE_REVIEW: IndicatorSpec[] = [
-  {
-    level1: "产出指标",
-    level2: "数量指标",
-    name: "考核完成数",
-    target: "完成全区处级干部考核",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "质量指标",
-    name: "考核方案科学性",
-    target: "制定科学合理的考核方案",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "质量指标",
-    name: "考核材料完整性",
-    target: "考核材料齐全完整",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "时效指标",
-    name: "按时完成",
-    target: "本年度内",
-    actual: "按时完成",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "效益指标",
-    level2: "成本指标",
-    name: "成本控制",
-    target: "预算内",
-    actual: "预算内完成",
-    weight: "10",
-    score: "10",
-  },
-  notApplicable("效益指标", "经济效益指标"),
-  {
-    level1: "效益指标",
-    level2: "社会效益指标",
-    name: "准确客观性",
-    target: "合理分析，展现领导干部真实工作成果",
-    actual: "完成预期",
-    weight: "30",
-    score: "29",
-    explanation: "持续提高领导干部考核科学性针对性",
-  },
-  {
-    level1: "满意度指标",
-    level2: "服务对象满意度指标",
-    name: "处级干部满意度",
-    target: "100%",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-];
+export const SEED_000_CADRE_REVIEW = seedIndicators("000-10");
 
 /** Seed 000 “丰台组工微信公众号运行维护项目”: targets that are not standards. */
-export const SEED_000_WECHAT: IndicatorSpec[] = [
-  {
-    level1: "产出指标",
-    level2: "数量指标",
-    name: "图文推送量",
-    target: "宣传工作需要",
-    actual: "达到预期目标",
-    weight: "30",
-    score: "30",
-  },
-  {
-    level1: "产出指标",
-    level2: "质量指标",
-    name: "图文阅读量",
-    target: "阅读数量",
-    actual: "达到预期目标",
-    weight: "15",
-    score: "15",
-  },
-  {
-    level1: "产出指标",
-    level2: "时效指标",
-    name: "年底完成",
-    target: "按时完成",
-    actual: "已完成",
-    weight: "10",
-    score: "10",
-  },
-  {
-    level1: "产出指标",
-    level2: "成本指标",
-    name: "预算额度内",
-    target: "不超预算",
-    actual: "预算内",
-    weight: "5",
-    score: "5",
-  },
-  notApplicable("效益指标", "经济效益指标"),
-  {
-    level1: "效益指标",
-    level2: "社会效益指标",
-    name: "舆论引导",
-    target: "营造良好的组工形象",
-    actual: "完成预期",
-    weight: "20",
-    score: "20",
-  },
-  {
-    level1: "效益指标",
-    level2: "可持续影响指标",
-    name: "影响力",
-    target: "丰台组工影响力持续提升",
-    actual: "完成预期",
-    weight: "10",
-    score: "10",
-  },
-  notApplicable("满意度指标", "服务对象满意度指标"),
-];
+export const SEED_000_WECHAT = seedIndicators("000-5");
 
 /** Seed 000 “疫情防控” form: ≤30万元 budgeted, 4.952184 spent. */
-export const SEED_000_EPIDEMIC_COST: IndicatorSpec = {
-  level1: "产出指标",
-  level2: "成本指标",
-  name: "经费控制",
-  target: "≤30万元",
-  actual: "4.952184",
-  weight: "20",
-  score: "20",
-};
+export const SEED_000_EPIDEMIC_COST = seedIndicator("000-3", "经费控制");
 
 /** Seed 000 “2023年组工业务综合应用平台服务经费” 满意度: 100% → 90%, 10 → 9 with a reason. */
-export const SEED_000_PLATFORM_SATISFACTION: IndicatorSpec = {
-  level1: "满意度指标",
-  level2: "服务对象满意度",
-  name: "提高干部工作效率和质量",
-  target: "100%",
-  actual: "90%",
-  weight: "10",
-  score: "9",
-  explanation: "需进一步优化服务",
-};
+export const SEED_000_PLATFORM_SATISFACTION = seedIndicator("000-14", "提高干部工作效率和质量");
