@@ -109,15 +109,49 @@ const EXACT: Record<string, LabelKind> = {
   偏差原因分析及改进措施: "explanation",
   总分: "total",
   评分等级: "grade",
+  自评等级: "grade",
+  评价等级: "grade",
+  权重: "weight",
 };
+
+/** Kinds a head may carry an annotation for: 全年预算数（A）, 执行率（B/A）, 年度指标值（A）, 分值(分). */
+const ANNOTATABLE = new Set<LabelKind>([
+  "initial",
+  "budget",
+  "executed",
+  "weight",
+  "rate",
+  "score",
+  "target",
+  "actual",
+  "fundsTotal",
+  "explanation",
+]);
+
+/** The text before a short trailing "(…)" (the 财预〔2020〕10号 template's "(A)", "(B/A)", "(分)"). */
+function withoutAnnotation(norm: string): string | undefined {
+  if (!norm.endsWith(")")) return undefined;
+  const open = norm.lastIndexOf("(");
+  if (open <= 0 || norm.length - open > 10) return undefined;
+  return norm.slice(0, open);
+}
 
 /** The kind of label a normalised text is, or undefined for a value. */
 export function classifyLabel(norm: string): LabelKind | undefined {
   if (norm === "") return undefined;
   const exact = EXACT[norm];
   if (exact !== undefined) return exact;
+  const base = withoutAnnotation(norm);
+  if (base !== undefined) {
+    const kind = EXACT[base];
+    if (kind !== undefined && ANNOTATABLE.has(kind)) return kind;
+  }
   if (norm.includes("项目支出绩效自评表") && !norm.startsWith("注")) return "title";
   if (norm.startsWith("偏差原因")) return "explanation";
+  // Seed 000 prints "全年执行" for 全年执行数; others write "年初预算" or "全年预算".
+  if (norm === "年初预算") return "initial";
+  if (norm === "全年预算") return "budget";
+  if (norm === "全年执行") return "executed";
   if (norm.startsWith("年度资金总额")) return "fundsTotal";
   if (norm.startsWith("执行率")) return "rate";
   if (norm.startsWith("其中:") && norm.includes("财政拨款")) return "appropriation";

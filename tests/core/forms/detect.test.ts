@@ -234,6 +234,33 @@ describe("detectForms: placement and variants", () => {
     expect(form.total?.score).toEqual({ address: "G17", text: "99.90" });
   });
 
+  it("reads the national template's annotated heads (全年预算数（A）, 执行率（B/A）, 年度指标值（A）)", () => {
+    const variant = SHANGHAI_FORM_1.replace("全年预算数", "全年预算数（A）")
+      .replace("全年执行数", "全年执行数（B）")
+      .replace("执行率(%)", "执行率（B/A）")
+      .replace("年度指标值", "年度指标值（A）")
+      .replace("实际完成值", "实际完成值（B）");
+    const sheet = new MemorySheet("财预2020-10号");
+    placeTsv(sheet, variant);
+    const [form] = detectForms(sheet);
+    expect(form.funds?.missingColumns).toBeUndefined();
+    expect(form.funds?.total?.budget?.text).toBe("50.00");
+    expect(form.funds?.total?.executed?.text).toBe("49.52");
+    expect(form.funds?.total?.rate?.text).toBe("99.04");
+    expect(form.indicators?.missingColumns).toBeUndefined();
+    expect(form.indicators?.rows[3].target.text).toBe("=95(%)");
+    expect(form.indicators?.rows[3].actual.text).toBe("95.00(%)");
+  });
+
+  it('reads seed 000\'s "全年执行" head for 全年执行数', () => {
+    const variant = SHANGHAI_FORM_1.replace("全年执行数", "全年执行");
+    const sheet = new MemorySheet("全年执行");
+    placeTsv(sheet, variant);
+    const [form] = detectForms(sheet);
+    expect(form.funds?.missingColumns).toBeUndefined();
+    expect(form.funds?.total?.executed?.text).toBe("49.52");
+  });
+
   it("gives a missing 得分 column an empty Field where it would be, and says it is missing", () => {
     const noScore = SHANGHAI_FORM_1.replace("\t执行率(%)\t得分", "\t执行率(%)")
       .replace("\t99.04\t9.90", "\t99.04")
