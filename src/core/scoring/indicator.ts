@@ -50,6 +50,21 @@ function unscorable(code: PerfErrorCode, reason: string): Unscorable {
   return { kind: "unscorable", code, reason };
 }
 
+/** An empty, 不涉及 or unreadable cell cannot be scored, whether it is the target or the actual. */
+function unreadable(
+  label: "年度指标值" | "实际完成值",
+  value: Extract<ParsedValue, { kind: "empty" | "na" | "invalid" }>,
+): Unscorable {
+  switch (value.kind) {
+    case "empty":
+      return unscorable("#N/A", `${label}为空，无法计算得分。`);
+    case "na":
+      return unscorable("#N/A", `${label}为“${value.text}”，不参与评分。`);
+    case "invalid":
+      return unscorable("#VALUE!", `${label}无法识别：${value.reason}`);
+  }
+}
+
 /** What a target asks for: a comparison against a number, or a range. */
 type Requirement =
   | { kind: "compare"; op: Comparator; quantity: Quantity }
@@ -91,11 +106,9 @@ function requirementOf(input: IndicatorScoreInput): Requirement | Unscorable | "
     case "met":
       return "qualitative";
     case "empty":
-      return unscorable("#N/A", "年度指标值为空，无法计算得分。");
     case "na":
-      return unscorable("#N/A", `年度指标值为“${target.text}”，不参与评分。`);
     case "invalid":
-      return unscorable("#VALUE!", `年度指标值无法识别：${target.reason}`);
+      return unreadable("年度指标值", target);
   }
 }
 
@@ -126,11 +139,9 @@ function actualQuantity(actual: ParsedValue, timeTarget: "month" | "months" | un
     case "range":
       return unscorable("#VALUE!", "实际完成值应为一个确定的数值，而不是范围。");
     case "empty":
-      return unscorable("#N/A", "实际完成值为空，无法计算得分。");
     case "na":
-      return unscorable("#N/A", `实际完成值为“${actual.text}”，不参与评分。`);
     case "invalid":
-      return unscorable("#VALUE!", `实际完成值无法识别：${actual.reason}`);
+      return unreadable("实际完成值", actual);
   }
 }
 
