@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GoldenFinding } from "./support/seed-fixtures";
 
 /**
  * The committed fixture workbooks and goldens are generated from tests/fixtures/forms/*.json by
@@ -15,14 +16,6 @@ const root = path.resolve(__dirname, "..");
 const fixtures = path.join(root, "tests", "fixtures");
 const NAMES = ["beijing", "shanghai", "offset"];
 let fresh: string;
-
-interface Golden {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  projectName: string;
-}
 
 beforeAll(() => {
   fresh = fs.mkdtempSync(path.join(os.tmpdir(), "perf-fixtures-"));
@@ -59,8 +52,10 @@ function snapshot(wb: ExcelJS.Workbook) {
   });
 }
 
-function goldenOf(dir: string, name: string): Golden[] {
-  return JSON.parse(fs.readFileSync(path.join(dir, "golden", `${name}.json`), "utf8")) as Golden[];
+function goldenOf(dir: string, name: string): GoldenFinding[] {
+  return JSON.parse(
+    fs.readFileSync(path.join(dir, "golden", `${name}.json`), "utf8"),
+  ) as GoldenFinding[];
 }
 
 describe("fixture workbooks are in sync with tests/fixtures/forms", () => {
@@ -95,7 +90,7 @@ describe("fixture workbooks are in sync with tests/fixtures/forms", () => {
 });
 
 describe("golden cells point at the seed values they talk about", () => {
-  async function cellAt(name: string, g: Golden) {
+  async function cellAt(name: string, g: GoldenFinding) {
     const wb = await load(path.join(fixtures, `${name}.xlsx`));
     const ws = wb.getWorksheet(g.sheet);
     if (!ws) throw new Error(`no sheet ${g.sheet}`);

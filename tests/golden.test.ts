@@ -5,20 +5,13 @@ import type { Finding } from "../src/core/findings";
 import { getProfile } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
 import { readXlsxFile } from "../src/hosts/xlsx/read";
+import type { GoldenFinding } from "./support/seed-fixtures";
 
 /**
  * The whole pipeline (xlsx → grid → detection → rules) on workbooks transcribed from the seeds, in
  * three layouts. Goldens were written by reading the seed forms, not by running this code: every
  * golden finding must be reported on its cell, and no error outside the golden list may appear.
  */
-interface GoldenFinding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  projectName: string;
-}
-
 interface SeedFile {
   forms: Array<{ id: string; projectName: string }>;
 }

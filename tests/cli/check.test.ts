@@ -11,19 +11,12 @@ import {
   tempDir,
   writeWorkbook,
 } from "./helpers";
+import type { GoldenFinding } from "../support/seed-fixtures";
 
 /** `perf-eval check` end to end through `main()` on the fixture workbooks (product.md §3). */
 
-interface Golden {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  projectName: string;
-}
-
-const golden = (name: string): Golden[] =>
-  JSON.parse(fs.readFileSync(fixture(`golden/${name}.json`), "utf8")) as Golden[];
+const golden = (name: string): GoldenFinding[] =>
+  JSON.parse(fs.readFileSync(fixture(`golden/${name}.json`), "utf8")) as GoldenFinding[];
 
 const FINDING_KEYS = ["rule", "severity", "sheet", "cell", "message", "expected", "actual"];
 

@@ -6,27 +6,16 @@ import { afterAll } from "vitest";
 import { main } from "../../src/cli/main";
 import {
   layoutForm,
-  loadSeedForms,
   type FormData,
   type LayoutOptions,
   type PlacedForm,
 } from "../../scripts/fixture-layouts.mjs";
+export { seedForm } from "../support/seed-fixtures";
 
 /** Shared helpers for the CLI end-to-end tests: run `main`, build workbooks in temp dirs. */
 
 export const FIXTURES = path.resolve(__dirname, "..", "fixtures");
 export const fixture = (name: string) => path.join(FIXTURES, name);
-
-const seeds = loadSeedForms(path.join(FIXTURES, "forms"));
-
-/** A seed form by its fixture id ("003-4"), deep-copied so a test may change it. */
-export function seedForm(id: string): FormData {
-  for (const forms of Object.values(seeds)) {
-    const found = forms.find((form) => form.id === id);
-    if (found) return structuredClone(found);
-  }
-  throw new Error(`no fixture form ${id}`);
-}
 
 export interface CliRun {
   code: number;

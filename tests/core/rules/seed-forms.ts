@@ -1,11 +1,10 @@
-import { join } from "node:path";
 import type { Finding } from "../../../src/core/findings";
 import type { Form } from "../../../src/core/forms/model";
 import { national } from "../../../src/core/profiles";
 import type { Profile } from "../../../src/core/profiles/schema";
 import { runRules, type Rule } from "../../../src/core/rules";
 import { specOfFixture, type FormSpec, type IndicatorSpec } from "../../support/form-builder";
-import { loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
+import { seedForm } from "../../support/seed-fixtures";
 
 /**
  * Seed forms and indicator rows for the rules' tests, taken from the transcriptions in
@@ -18,18 +17,14 @@ export function check(rule: Rule, form: Form, profile: Profile = national): Find
   return runRules(form, profile, [rule]);
 }
 
-const FIXTURE_FORMS = loadSeedForms(join(__dirname, "../../fixtures/forms"));
-
-/** A form transcribed in tests/fixtures/forms (id "000-12" = seed000.json's form 12), as a spec. */
-function seedForm(id: string): Partial<FormSpec> {
-  const data = FIXTURE_FORMS[id.split("-")[0]]?.find((form) => form.id === id);
-  if (data === undefined) throw new Error(`no fixture form ${id}`);
-  return specOfFixture(data);
+/** A form transcribed in tests/fixtures/forms ("000-12" = seed000.json's form 12), as a spec. */
+function seedSpec(id: string): Partial<FormSpec> {
+  return specOfFixture(seedForm(id));
 }
 
 /** The indicator rows of a transcribed form. */
 function seedIndicators(id: string): IndicatorSpec[] {
-  return seedForm(id).indicators ?? [];
+  return seedSpec(id).indicators ?? [];
 }
 
 /** One indicator row of a transcribed form, by its 三级指标 name. */
@@ -40,19 +35,19 @@ function seedIndicator(id: string, name: string): IndicatorSpec {
 }
 
 /** Seed 003 “公务员管理” (Shanghai): 187.40 / 115.43 → 61.59%, 6.16; total 96.16, 优. */
-export const SEED_003_CIVIL_SERVICE = seedForm("003-4");
+export const SEED_003_CIVIL_SERVICE = seedSpec("003-4");
 
 /** Seed 000 “2023年干部教育培训经费”: the 满意度 row typed 100 / 100, so weights add to 190. */
-export const SEED_000_CADRE_TRAINING = seedForm("000-16");
+export const SEED_000_CADRE_TRAINING = seedSpec("000-16");
 
 /** Seed 000 “2023年第一书记专项工作经费”: 年初 2.73 cut to 0.045 during the year. */
-export const SEED_000_FIRST_SECRETARY = seedForm("000-7");
+export const SEED_000_FIRST_SECRETARY = seedSpec("000-7");
 
 /** Seed 000 “2023年挂职干部工作经费”: 全年预算数 printed "12.142 988" (a stray space). */
-export const SEED_000_SECONDED = seedForm("000-12");
+export const SEED_000_SECONDED = seedSpec("000-12");
 
 /** Seed 000 “2023年组织部日常工作经费”: no 得分 column in the funds block, no scores at all. */
-export const SEED_000_DAILY = seedForm("000-1");
+export const SEED_000_DAILY = seedSpec("000-1");
 
 /*
  * Seed 001's rows are written out here rather than taken from seed001.json: this extract prints one
