@@ -183,7 +183,10 @@ export function detectForms(sheet: SheetGrid): Form[] {
       continue;
     }
 
-    const totalLabel = labels.find((l) => l.kind === "total");
+    // 合计 / 总计 may head other rows (a funds sum): only below the indicator table do they mean 总分.
+    const totalLabel = labels.find(
+      (l) => l.kind === "total" && (d.phase === "indicators" || !SOFT_TOTALS.has(l.norm)),
+    );
     if (totalLabel && d.phase !== "after") {
       const spans = d.indicatorCols;
       d.form.total = {
@@ -215,6 +218,8 @@ export function detectForms(sheet: SheetGrid): Form[] {
   finish();
   return forms;
 }
+
+const SOFT_TOTALS = new Set(["合计", "总计"]);
 
 type FundsRowKind = "fundsTotal" | "appropriation" | "carryover" | "other";
 const FUNDS_ROW_KINDS = new Set<LabelKind>(["fundsTotal", "appropriation", "carryover", "other"]);

@@ -108,6 +108,10 @@ const EXACT: Record<string, LabelKind> = {
   实际完成值: "actual",
   偏差原因分析及改进措施: "explanation",
   总分: "total",
+  总得分: "total",
+  自评总分: "total",
+  合计: "total",
+  总计: "total",
   评分等级: "grade",
   自评等级: "grade",
   评价等级: "grade",
@@ -152,6 +156,9 @@ export function classifyLabel(norm: string): LabelKind | undefined {
   if (norm === "年初预算") return "initial";
   if (norm === "全年预算") return "budget";
   if (norm === "全年执行") return "executed";
+  // Indicator heads reworded: 全年指标值, 年度目标值 / 全年实际完成值.
+  if (norm === "全年指标值" || norm === "年度目标值" || norm === "全年目标值") return "target";
+  if (norm === "全年实际完成值" || norm === "实际完成") return "actual";
   if (norm.startsWith("年度资金总额")) return "fundsTotal";
   if (norm.startsWith("执行率")) return "rate";
   if (norm.startsWith("其中:") && norm.includes("财政拨款")) return "appropriation";

@@ -17,7 +17,9 @@ export function readNumber(field: Field | undefined): NumberParse {
   if (field === undefined) return { ok: false, empty: true, reason: "单元格为空" };
   let parsed = numberCache.get(field);
   if (parsed === undefined) {
-    parsed = parseNumber(field.text);
+    parsed = DASH_LOOKALIKE.test(field.text)
+      ? { ok: false, empty: true, reason: `“${field.text.trim()}”表示不涉及` }
+      : parseNumber(field.text);
     if (!parsed.ok && field.numeric !== undefined) {
       parsed = {
         ok: true,
@@ -30,6 +32,13 @@ export function readNumber(field: Field | undefined): NumberParse {
   }
   return parsed;
 }
+
+/**
+ * Characters typed for "—" in the breakdown rows' 分值 / 得分 cells: the digit-like 一 of a Chinese
+ * input method, figure dash, minus sign, katakana long mark, small hyphen. Alone they mean "not
+ * applicable", as "—" does; reporting them as invalid numbers would be a false error.
+ */
+const DASH_LOOKALIKE = /^\s*[一‒−ー﹣]+\s*$/;
 
 /*
  * Twenty rules read the same few dozen cells of a form; parsing each once per Field (forms are

@@ -261,6 +261,16 @@ describe("detectForms: placement and variants", () => {
     expect(form.funds?.total?.executed?.text).toBe("49.52");
   });
 
+  it("reads a 合计 row below the indicators as 总分, but not a 合计 in the funds block", () => {
+    const variant = SHANGHAI_FORM_1.replace("总分\t", "合计\t").replace("\t其他资金", "\t合计");
+    const sheet = new MemorySheet("合计");
+    placeTsv(sheet, variant);
+    const [form] = detectForms(sheet);
+    expect(form.indicators?.rows).toHaveLength(4);
+    expect(form.total?.score?.text).toBe("99.90");
+    expect(form.grade?.value.text).toBe("优");
+  });
+
   it("gives a missing 得分 column an empty Field where it would be, and says it is missing", () => {
     const noScore = SHANGHAI_FORM_1.replace("\t执行率(%)\t得分", "\t执行率(%)")
       .replace("\t99.04\t9.90", "\t99.04")

@@ -38,6 +38,28 @@ describe("invalid-number", () => {
     expect(findings[0].message).toContain("单位");
   });
 
+  it("takes a lone 一 / ‒ / − typed for “—” as not applicable, not as an invalid number", () => {
+    for (const dash of ["一", "‒", "−", "ー"]) {
+      const form = buildForm({
+        carryover: { initial: dash, budget: dash, executed: dash },
+        indicators: withIndicator(0, {
+          name: "不涉及",
+          target: "",
+          actual: "",
+          weight: dash,
+          score: dash,
+        }),
+      });
+      expect(check(invalidNumber, form)).toEqual([]);
+    }
+    // A digit-like 一 next to other text is still not a number.
+    const findings = check(
+      invalidNumber,
+      buildForm({ indicators: withIndicator(0, { score: "一十" }) }),
+    );
+    expect(findings.map((f) => f.cell)).toEqual(["G13"]);
+  });
+
   it("reports a word in an indicator score cell", () => {
     const findings = check(
       invalidNumber,
