@@ -14,6 +14,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const OUTPUT = path.resolve(__dirname, "dist/web");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const OFFICE_JS = "node_modules/@microsoft/office-js/dist";
+const OFFICE_TELEMETRY_FRAME =
+  "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
+const SAMPLE = "samples/示例-北京丰台2023.xlsx";
 const DEV_PORT = 3000;
 
 /**
@@ -38,7 +41,14 @@ class ExplicitAssociateOnlyPlugin {
  */
 const officeJsFiles = [
   { from: `${OFFICE_JS}/office.js`, to: "office-js/office.js" },
-  { from: `${OFFICE_JS}/o15apptofilemappingtable.js`, to: "office-js/" },
+  {
+    from: `${OFFICE_JS}/o15apptofilemappingtable.js`,
+    to: "office-js/",
+    // Loaded by office.js everywhere, this file opens a hidden iframe on Microsoft's telemetry
+    // service three seconds after load, even outside Office. Point it at about:blank so the page
+    // makes no request off its own server (tests/browser checks every request's origin).
+    transform: (content) => content.toString().split(OFFICE_TELEMETRY_FRAME).join("about:blank"),
+  },
   { from: `${OFFICE_JS}/custom-functions-runtime.js`, to: "office-js/" },
   { from: `${OFFICE_JS}/es6-promise.js`, to: "office-js/" },
   {
@@ -59,6 +69,30 @@ const officeJsFiles = [
   { from: `${OFFICE_JS}/agaveerrorux`, to: "office-js/agaveerrorux" },
   // Already minified by Microsoft: re-minifying 9 MB of it would only slow the build and alter it.
 ].map((pattern) => ({ ...pattern, info: { minimized: true } }));
+
+/**
+ * The web checker promises that no file leaves the machine: its page may load and connect to its
+ * own origin only (blob: for the JSON download, data: for inline images). Styles are inserted at
+ * run time by Fluent UI, hence 'unsafe-inline' for styles; the development build's eval source maps
+ * need 'unsafe-eval', production does not.
+ */
+function checkerPolicy(production) {
+  const script = production ? "'self'" : "'self' 'unsafe-eval'";
+  return {
+    "http-equiv": "Content-Security-Policy",
+    content: [
+      "default-src 'self'",
+      `script-src ${script}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
+    ].join("; "),
+  };
+}
 
 /** https with the office-addin-dev-certs certificate when installed; plain http otherwise. */
 function devServerType() {
@@ -90,6 +124,7 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: FUNCTIONS_SOURCE,
       commands: "./src/commands/commands.ts",
+      checker: "./src/checker/index.tsx",
     },
     output: {
       path: OUTPUT,
@@ -133,9 +168,17 @@ module.exports = (env, argv) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "checker.html",
+        template: "./src/checker/checker.html",
+        chunks: ["checker"],
+        meta: { "Content-Security-Policy": checkerPolicy(production) },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "manifest.xml", to: "manifest.xml" },
+          // The web checker's 「用示例工作簿试一试」 fetches it relatively, from this server.
+          { from: SAMPLE, to: "samples/[name][ext]" },
           { from: "assets", to: "assets" },
           ...officeJsFiles,
         ],

@@ -1,0 +1,88 @@
+/**
+ * A list of findings: severity badge, sheet!cell, message, rule id. Shared by the web checker and
+ * (later) the task pane, so reviewers see findings the same way everywhere.
+ */
+import { Badge, Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+
+const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+  },
+  badge: { flexShrink: 0 },
+  where: {
+    flexShrink: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    minWidth: "9em",
+  },
+  rule: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
+  clickable: { cursor: "pointer" },
+});
+
+/** "Sheet!C7", or "" for a finding about the whole file. */
+export function findingAddress(finding: Finding): string {
+  return finding.sheet ? `${finding.sheet}!${finding.cell}` : "";
+}
+
+export interface FindingsListProps {
+  findings: readonly Finding[];
+  /** What to say when there is nothing to list. */
+  emptyText?: string;
+  /** Called when a finding is chosen (the task pane selects its cell); the list is static without. */
+  onSelect?: (finding: Finding) => void;
+}
+
+export function FindingsList({ findings, emptyText = "未发现问题", onSelect }: FindingsListProps) {
+  const styles = useStyles();
+  if (findings.length === 0) return <Caption1>{emptyText}</Caption1>;
+  return (
+    <ul className={styles.list}>
+      {findings.map((finding, index) => (
+        <li
+          key={`${finding.rule}-${finding.sheet}-${finding.cell}-${index}`}
+          className={onSelect ? `${styles.item} ${styles.clickable}` : styles.item}
+          data-severity={finding.severity}
+          data-rule={finding.rule}
+          onClick={onSelect ? () => onSelect(finding) : undefined}
+        >
+          <Badge
+            className={styles.badge}
+            appearance="filled"
+            color={BADGE_COLOUR[finding.severity]}
+          >
+            {SEVERITY_LABEL[finding.severity]}
+          </Badge>
+          {findingAddress(finding) && (
+            <span className={styles.where}>{findingAddress(finding)}</span>
+          )}
+          <Body1>{finding.message}</Body1>
+          <Caption1 className={styles.rule}>{finding.rule}</Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Findings per severity, for "错误 2，警告 1，提示 0" lines. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
