@@ -184,7 +184,7 @@ export function layoutForm(ws, form, options = {}) {
         return;
       }
       const text = data[field] ?? "";
-      if (layout === "shanghai" && field === "rate" && text !== "") {
+      if (layout === "shanghai" && field === "rate" && text !== "" && !isNaN(Number(text))) {
         // Shanghai stores the rate as the number 99.04 shown with two decimals.
         const c = put(r, 2 + k, String(Number(text)), { raw: true, path });
         c.value = Number(text);

@@ -34,6 +34,19 @@ const groups: Array<{ name: string; layout: Layout; profile: string; forms: Form
     profile: "shanghai",
     forms: seeds["003"] ?? [],
   },
+  // Every error kind of domain.md §5 in every layout: the forms of each region in the other's layout.
+  {
+    name: "Beijing forms in the Shanghai layout",
+    layout: "shanghai",
+    profile: "national",
+    forms: [...(seeds["000"] ?? []), ...(seeds["001"] ?? [])],
+  },
+  {
+    name: "Shanghai forms in the Beijing layout",
+    layout: "beijing",
+    profile: "shanghai",
+    forms: seeds["003"] ?? [],
+  },
 ];
 
 const variations: Variation[] = [
