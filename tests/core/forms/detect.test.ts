@@ -268,7 +268,7 @@ describe("detectForms: placement and variants", () => {
     const [form] = detectForms(sheet);
     expect(form.indicators?.rows).toHaveLength(4);
     expect(form.total?.score?.text).toBe("99.90");
-    expect(form.grade?.value.text).toBe("优");
+    expect(form.grade?.value?.text).toBe("优");
   });
 
   it("gives a missing 得分 column an empty Field where it would be, and says it is missing", () => {
