@@ -142,6 +142,7 @@ export function CheckerApp() {
         </div>
         <div
           className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+          data-testid="drop-zone"
           onDragOver={(event) => {
             event.preventDefault();
             setDragging(true);

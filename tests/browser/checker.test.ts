@@ -162,6 +162,30 @@ describe.skipIf(skip !== undefined)("web checker page", () => {
     expect(await page.locator(`[data-file="shanghai.xlsx"] li[data-project]`).count()).toBe(30);
   });
 
+  it("checks several workbooks dropped on the drop zone at once", async () => {
+    const dropped = [
+      { name: "第一份.xlsx", base64: fs.readFileSync(SHANGHAI).toString("base64") },
+      { name: "第二份.xlsx", base64: fs.readFileSync(SHANGHAI).toString("base64") },
+    ];
+    await runAndWait(
+      () =>
+        page.getByTestId("drop-zone").evaluate((zone, files) => {
+          const transfer = new DataTransfer();
+          for (const file of files) {
+            const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+            transfer.items.add(new File([bytes], file.name));
+          }
+          zone.dispatchEvent(
+            new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+        }, dropped),
+      /共检查 2 个文件、60 张表/,
+    );
+    for (const { name } of dropped) {
+      expect(await page.locator(`[data-file="${name}"] li[data-project]`).count()).toBe(30);
+    }
+  });
+
   it("checks the sample workbook built into the page", async () => {
     const fromCli = cliJson([SAMPLE], "national");
     await runAndWait(

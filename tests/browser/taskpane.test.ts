@@ -68,7 +68,7 @@ describe.skipIf(skip !== undefined)("task pane in a plain browser", () => {
     // office.js adds a hidden logging iframe three seconds after loading (webpack.config.js points
     // it at about:blank); wait until it exists so its request, if any, has been made.
     const frame = page.locator("head iframe");
-    await frame.waitFor({ state: "attached", timeout: 20_000 });
+    await frame.waitFor({ state: "attached", timeout: 60_000 });
     expect(await frame.getAttribute("src")).toBe("about:blank");
     const external = requests.filter((url) => !isLocal(url, server.origin));
     expect(external).toEqual([]);

@@ -92,6 +92,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
       "--disable-sync",
     ],
   });
+  // npm test runs these beside LibreOffice and the benchmarks on two cores: be patient, not flaky.
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
   return {
     context,
     close: async () => {
