@@ -112,8 +112,8 @@ describe("check --json", () => {
       fixture("offset.xlsx"),
       fixture("beijing.xlsx"),
     ]);
-    // Beijing: 14 forms of seed 000 and 5 of seed 001, one per sheet.
-    expect(report.files[1].forms).toHaveLength(19);
+    // Beijing: 21 forms of seed 000 and 5 of seed 001, one per sheet.
+    expect(report.files[1].forms).toHaveLength(26);
     expect(run.code).toBe(1);
   });
 });
@@ -141,7 +141,7 @@ describe("check text output", () => {
     const count = (s: string) => allFindings(file).filter((f) => f.severity === s).length;
     expect(count("error")).toBeGreaterThan(0);
     expect(text).toContain(
-      `共检查 1 个文件、19 张表：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`,
+      `共检查 1 个文件、26 张表：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`,
     );
   });
 
