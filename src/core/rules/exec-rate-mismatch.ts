@@ -17,6 +17,9 @@ export const execRateMismatch: Rule = {
     const printed = readPrintedRate(rateField, execution.rate);
     if (printed === undefined) return;
     if (acceptsPrintedRate(execution.rates, printed)) return;
+    // Many forms print an overspent rate capped at 100% (the score is capped there too); the
+    // overspend itself is exec-overspend's warning, not a miscalculated rate.
+    if (printed.value === 100 && execution.rates.hi > 1) return;
     const expected = formatRate(execution.rate, profile);
     const actual = `${printed.value.toFixed(printed.decimals)}%`;
     report({

@@ -75,6 +75,16 @@ describe("exec-rate-mismatch", () => {
     expect(findings[0].message).toContain("61.59%");
   });
 
+  it("accepts an overspent rate printed capped at 100%, but not another wrong rate", () => {
+    const capped = buildForm({ funds: funds("30.00", "30.50", "100%") });
+    expect(check(execRateMismatch, capped)).toEqual([]);
+    const findings = check(
+      execRateMismatch,
+      buildForm({ funds: funds("30.00", "30.50", "99.00%") }),
+    );
+    expect(findings.map((f) => f.expected)).toEqual(["101.67%"]);
+  });
+
   it("stays silent when the amounts are missing or the rate is not a number", () => {
     expect(check(execRateMismatch, buildForm({ funds: funds("", "49.52", "50%") }))).toEqual([]);
     expect(check(execRateMismatch, buildForm({ funds: funds("50", "49.52", "约99%") }))).toEqual(
