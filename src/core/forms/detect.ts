@@ -430,6 +430,11 @@ function readUnlabelledRow(
   const first = spans.level1.left;
   const last = Math.max(spans.explanation.right, spans.score.right);
   if (!cols.some((c) => c >= first && c <= last)) return;
+  // A 小计 row inside the table sums a group: reading it as an indicator would count its weight twice.
+  if (isSubtotalRow(sheet, row, spans)) {
+    take(draft, row, cols);
+    return;
+  }
 
   const level1 = groupText(sheet, row, spans.level1.left);
   if (level1 !== "" && level1 !== draft.level1) {
@@ -452,6 +457,18 @@ function readUnlabelledRow(
   };
   indicators.rows.push(indicator);
   take(draft, row, cols);
+}
+
+const SUBTOTAL_LABEL = /^(小计|合计|.{1,8}小计)$/;
+
+function isSubtotalRow(
+  sheet: SheetGrid,
+  row: number,
+  spans: Record<IndicatorColumn, ColumnSpan>,
+): boolean {
+  return [spans.level1, spans.level2, spans.name].some((span) =>
+    SUBTOTAL_LABEL.test(normalizeLabel(sheet.text(row, span.left))),
+  );
 }
 
 /** 一级 / 二级 text of a row: its own cell, or the top-left of the merge covering it. */

@@ -271,6 +271,24 @@ describe("detectForms: placement and variants", () => {
     expect(form.grade?.value?.text).toBe("优");
   });
 
+  it("skips a 小计 row inside the indicator table (its weight would count twice)", () => {
+    const variant = SHANGHAI_FORM_1.replace(
+      "效益指标\t可持续影响指标",
+      "\t产出指标小计\t\t\t\t40.00\t40.00\n效益指标\t可持续影响指标",
+    );
+    const sheet = new MemorySheet("小计");
+    placeTsv(sheet, variant);
+    const [form] = detectForms(sheet);
+    expect(form.indicators?.rows.map((r) => r.name.text)).toEqual([
+      "媒体宣传新闻稿",
+      "活动宣传培训",
+      "创新创业大赛可持续发展",
+      "参赛选手满意度",
+    ]);
+    expect(form.indicators?.rows[2].level1).toBe("效益指标");
+    expect(form.total?.score?.text).toBe("99.90");
+  });
+
   it("gives a missing 得分 column an empty Field where it would be, and says it is missing", () => {
     const noScore = SHANGHAI_FORM_1.replace("\t执行率(%)\t得分", "\t执行率(%)")
       .replace("\t99.04\t9.90", "\t99.04")
