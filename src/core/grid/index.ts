@@ -15,6 +15,11 @@ export interface GridCell {
   numFmt?: string;
   /** The formula without the leading "=", when the cell has one. */
   formula?: string;
+  /**
+   * True when the workbook stored the formula without its result and the reader computed the
+   * value (core/grid/evaluate.ts); absent for values the spreadsheet program saved.
+   */
+  computed?: boolean;
 }
 
 export interface CellRange {

@@ -1,0 +1,685 @@
+/**
+ * Computes formula cells that a workbook stores without a cached result. Excel and WPS save the
+ * last computed value next to every formula, but files written by scripts (exceljs, openpyxl) and
+ * our own templates hold only the formula; read as is, a 执行率, 得分 or 总分 would look empty.
+ *
+ * Pure and host-neutral: the host passes the functions it can compute beyond the built-ins (the
+ * PERF.* functions) as a table. Only the Excel behaviour forms rely on is implemented; an unknown
+ * function or name, a cycle or a syntax error leaves the cell as it was rather than guessing.
+ */
+import { isPerfError } from "../errors";
+import { cleanFloat, roundHalfUp, truncateDecimals } from "../scoring/decimal";
+import { formatGeneral, formatValue } from "./format";
+import { parseFormula, type FormulaNode } from "./formula-parse";
+import {
+  displayText,
+  type GridCell,
+  type MemorySheet,
+  type SheetGrid,
+  type StoredValue,
+} from "./index";
+
+/** A spreadsheet error value ("#DIV/0!"). */
+export interface ErrorValue {
+  error: string;
+}
+
+/** One value a formula works with; null is an empty cell. */
+export type Scalar = number | string | boolean | null | ErrorValue;
+
+/** What an injected function receives: scalars, and ranges as arrays of rows (as Excel passes). */
+export type FunctionArg = Scalar | Scalar[][];
+
+/**
+ * Extra functions by their full upper-case name ("PERF.RATE"). A function may throw an error with
+ * a spreadsheet `code` (PerfError) to return that error value.
+ */
+export type FormulaFunctions = Record<string, (...args: FunctionArg[]) => unknown>;
+
+/** Prefixes a namespace's functions: ("PERF", { RATE }) → { "PERF.RATE": RATE }. */
+export function namespaced(
+  namespace: string,
+  functions: Record<string, (...args: never[]) => unknown>,
+): FormulaFunctions {
+  const table: FormulaFunctions = {};
+  for (const [id, fn] of Object.entries(functions)) {
+    table[`${namespace}.${id}`.toUpperCase()] = fn as (...args: FunctionArg[]) => unknown;
+  }
+  return table;
+}
+
+/** Thrown inside evaluation when the result cannot be known; the cell is then left as it was. */
+class Unknown {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * A dependency chain deeper than the call stack. Not memoised: computing the cells in sheet order
+ * (as computeMissingResults does) reaches them through short chains.
+ */
+class TooDeep extends Unknown {}
+
+interface RangeValue {
+  kind: "range";
+  sheet: SheetGrid;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+type Value = Scalar | RangeValue;
+
+const err = (code: string): ErrorValue => ({ error: code });
+const DIV0 = err("#DIV/0!");
+const VALUE = err("#VALUE!");
+const NUM = err("#NUM!");
+
+function isError(value: unknown): value is ErrorValue {
+  return typeof value === "object" && value !== null && "error" in value && !("kind" in value);
+}
+
+function isRange(value: Value): value is RangeValue {
+  return typeof value === "object" && value !== null && "kind" in value;
+}
+
+/** Excel's serial day number of a date (1900 system). */
+function dateSerial(date: Date): number {
+  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+function storedToScalar(value: StoredValue): Scalar {
+  if (value instanceof Date) return dateSerial(value);
+  return value;
+}
+
+/** Numeric text as Excel's operators read it ("3" → 3, " 50% " → 0.5); undefined otherwise. */
+function textToNumber(text: string): number | undefined {
+  const match = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  return match[2] ? n / 100 : n;
+}
+
+/** A scalar as a number for + − × ÷ ^: empty 0, TRUE 1, numeric text, else #VALUE!. */
+function toNumber(value: Scalar): number | ErrorValue {
+  if (value === null) return 0;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") return textToNumber(value) ?? VALUE;
+  return value;
+}
+
+function toText(value: Scalar): string | ErrorValue {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return formatGeneral(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value;
+}
+
+function toBoolean(value: Scalar): boolean | ErrorValue {
+  if (value === null) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const upper = value.trim().toUpperCase();
+    if (upper === "TRUE") return true;
+    if (upper === "FALSE") return false;
+    return VALUE;
+  }
+  return value;
+}
+
+/** A finite number stays; NaN and infinities become #NUM!, as Excel never stores them. */
+function finite(n: number): number | ErrorValue {
+  return Number.isFinite(n) ? n : NUM;
+}
+
+/** Type rank in Excel comparisons: numbers < text < booleans. */
+function rank(value: number | string | boolean): number {
+  return typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2;
+}
+
+function compare(a: Scalar, b: Scalar): number | ErrorValue {
+  if (isError(a)) return a;
+  if (isError(b)) return b;
+  // An empty cell takes the type of the other side: 0, "" or FALSE.
+  const blank = (other: Scalar) =>
+    typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
+  const x = a === null ? blank(b) : a;
+  const y = b === null ? blank(a) : b;
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (typeof x === "number" && typeof y === "number") {
+    // 15 significant digits, as Excel compares: 0.1 + 0.2 = 0.3 is TRUE.
+    const cx = cleanFloat(x);
+    const cy = cleanFloat(y);
+    return cx === cy ? 0 : cx < cy ? -1 : 1;
+  }
+  if (typeof x === "string" && typeof y === "string") {
+    const ux = x.toUpperCase();
+    const uy = y.toUpperCase();
+    return ux === uy ? 0 : ux < uy ? -1 : 1;
+  }
+  return Number(x) - Number(y);
+}
+
+/** Excel's ROUND family on the decimal value; negative digits round to tens, hundreds, … */
+function roundTo(x: number, digits: number, mode: "half-up" | "down" | "up"): number {
+  const d = Math.trunc(digits);
+  if (d > 15) return x;
+  if (d < 0) {
+    const scale = 10 ** -d;
+    return roundTo(x / scale, 0, mode) * scale;
+  }
+  if (mode === "half-up") return roundHalfUp(x, d);
+  const down = truncateDecimals(x, d);
+  if (mode === "down" || down === cleanFloat(x)) return down;
+  const step = 10 ** -d;
+  return cleanFloat(down + (x < 0 ? -step : step));
+}
+
+/** Strips the prefixes Excel writes before newer and user-defined functions. */
+function functionName(raw: string): string {
+  let name = raw.toUpperCase();
+  for (;;) {
+    const stripped = name.replace(/^_(XLFN|XLUDF|XLWS)\./, "");
+    if (stripped === name) break;
+    name = stripped;
+  }
+  // Office add-in custom functions are saved as _xldudf_NAMESPACE_NAME when the add-in is absent.
+  const udf = /^_XLDUDF_(.+)$/.exec(name);
+  return udf ? udf[1]!.replace(/_/g, ".") : name;
+}
+
+type Lazy = () => Value;
+
+function cellAsRange(ref: Extract<FormulaNode, { kind: "ref" }>): FormulaNode {
+  const { sheet, row, col } = ref;
+  return { kind: "range", sheet, top: row, bottom: row, left: col, right: col };
+}
+
+/** Built-ins that decide which arguments to evaluate (IF, IFERROR). */
+const LAZY_BUILTINS: Record<string, (args: Lazy[], self: Evaluator) => Value> = {
+  IF: (args, self) => {
+    if (args.length < 2 || args.length > 3) return VALUE;
+    const condition = toBoolean(self.scalar(args[0]!()));
+    if (isError(condition)) return condition;
+    if (condition) return self.scalar(args[1]!());
+    return args.length === 3 ? self.scalar(args[2]!()) : false;
+  },
+  IFERROR: (args, self) => {
+    if (args.length !== 2) return VALUE;
+    const value = self.scalar(args[0]!());
+    return isError(value) ? self.scalar(args[1]!()) : value;
+  },
+};
+
+/** Values of a range, row by row. */
+function rangeRows(range: RangeValue, read: (sheet: SheetGrid, r: number, c: number) => Scalar) {
+  const rows: Scalar[][] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    const row: Scalar[] = [];
+    for (let c = range.left; c <= range.right; c++) row.push(read(range.sheet, r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * How a statistical function reads its arguments, as Excel does: a number typed or computed in an
+ * argument counts (and TRUE, "3"), while text, booleans and blanks in a referenced cell or range
+ * are skipped. Returns the numbers, or the first error met.
+ */
+function numbersOf(args: Value[], self: Evaluator): number[] | ErrorValue {
+  const numbers: number[] = [];
+  for (const arg of args) {
+    if (isRange(arg)) {
+      for (const row of self.rows(arg)) {
+        for (const value of row) {
+          if (isError(value)) return value;
+          if (typeof value === "number") numbers.push(value);
+        }
+      }
+    } else if (arg !== null) {
+      const n = toNumber(arg);
+      if (isError(n)) return n;
+      numbers.push(n);
+    }
+  }
+  return numbers;
+}
+
+function sumOf(numbers: number[]): number {
+  return numbers.reduce((total, n) => total + n, 0);
+}
+
+/** Built-ins on evaluated arguments. */
+const BUILTINS: Record<string, (args: Value[], self: Evaluator) => Value> = {
+  SUM: (args, self) => {
+    const numbers = numbersOf(args, self);
+    return isError(numbers) ? numbers : finite(sumOf(numbers));
+  },
+  MIN: (args, self) => {
+    const numbers = numbersOf(args, self);
+    if (isError(numbers)) return numbers;
+    return numbers.length === 0 ? 0 : numbers.reduce((a, b) => Math.min(a, b));
+  },
+  MAX: (args, self) => {
+    const numbers = numbersOf(args, self);
+    if (isError(numbers)) return numbers;
+    return numbers.length === 0 ? 0 : numbers.reduce((a, b) => Math.max(a, b));
+  },
+  AVERAGE: (args, self) => {
+    const numbers = numbersOf(args, self);
+    if (isError(numbers)) return numbers;
+    return numbers.length === 0 ? DIV0 : sumOf(numbers) / numbers.length;
+  },
+  COUNT: (args, self) => {
+    // COUNT never fails: errors and text are simply not counted.
+    let count = 0;
+    for (const arg of args) {
+      if (isRange(arg)) {
+        for (const row of self.rows(arg)) {
+          count += row.filter((value) => typeof value === "number").length;
+        }
+      } else if (arg !== null && !isError(arg) && !isError(toNumber(arg))) {
+        count++;
+      }
+    }
+    return count;
+  },
+  COUNTA: (args, self) => {
+    let count = 0;
+    for (const arg of args) {
+      if (isRange(arg)) {
+        for (const row of self.rows(arg)) count += row.filter((value) => value !== null).length;
+      } else {
+        count++;
+      }
+    }
+    return count;
+  },
+  ROUND: (args, self) => roundFunction(args, self, "half-up"),
+  ROUNDUP: (args, self) => roundFunction(args, self, "up"),
+  ROUNDDOWN: (args, self) => roundFunction(args, self, "down"),
+  TRUNC: (args, self) =>
+    args.length === 1
+      ? roundFunction([args[0]!, 0], self, "down")
+      : roundFunction(args, self, "down"),
+  ABS: (args, self) => {
+    if (args.length !== 1) return VALUE;
+    const n = toNumber(self.scalar(args[0]!));
+    return isError(n) ? n : Math.abs(n);
+  },
+  AND: (args, self) => logical(args, self, (values) => values.every(Boolean)),
+  OR: (args, self) => logical(args, self, (values) => values.some(Boolean)),
+  NOT: (args, self) => {
+    if (args.length !== 1) return VALUE;
+    const b = toBoolean(self.scalar(args[0]!));
+    return isError(b) ? b : !b;
+  },
+  N: (args, self) => {
+    if (args.length !== 1) return VALUE;
+    const arg = args[0]!;
+    // N of a range reads its first cell.
+    const value = isRange(arg) ? self.read(arg.sheet, arg.top, arg.left) : arg;
+    if (typeof value === "number" || isError(value)) return value;
+    if (typeof value === "boolean") return value ? 1 : 0;
+    return 0;
+  },
+  LEN: (args, self) => {
+    if (args.length !== 1) return VALUE;
+    const text = toText(self.scalar(args[0]!));
+    return isError(text) ? text : text.length;
+  },
+};
+
+function roundFunction(args: Value[], self: Evaluator, mode: "half-up" | "down" | "up"): Value {
+  if (args.length !== 2) return VALUE;
+  const x = toNumber(self.scalar(args[0]!));
+  if (isError(x)) return x;
+  const digits = toNumber(self.scalar(args[1]!));
+  if (isError(digits)) return digits;
+  return roundTo(x, digits, mode);
+}
+
+function logical(args: Value[], self: Evaluator, combine: (values: boolean[]) => boolean): Value {
+  const values: boolean[] = [];
+  for (const arg of args) {
+    if (isRange(arg)) {
+      for (const row of self.rows(arg)) {
+        for (const value of row) {
+          if (isError(value)) return value;
+          if (typeof value === "number" || typeof value === "boolean") values.push(Boolean(value));
+        }
+      }
+    } else {
+      const b = toBoolean(arg);
+      if (isError(b)) return b;
+      values.push(b);
+    }
+  }
+  return values.length === 0 ? VALUE : combine(values);
+}
+
+/** What an injected function returned, as a cell value. */
+function fromResult(result: unknown): Scalar {
+  if (typeof result === "number") return finite(result);
+  if (typeof result === "string" || typeof result === "boolean") return result;
+  if (result === null || result === undefined) return 0;
+  if (isError(result)) return result;
+  return VALUE;
+}
+
+/** The error value an injected function's exception stands for. */
+function fromException(error: unknown): ErrorValue {
+  if (isPerfError(error)) return err(error.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code.startsWith("#")) return err(code);
+  return VALUE;
+}
+
+export interface EvaluatorOptions {
+  /** Extra functions by full upper-case name, e.g. namespaced("PERF", PERF). */
+  functions?: FormulaFunctions;
+}
+
+type CellState = { state: "evaluating" } | { state: "done"; value: Scalar | Unknown };
+
+/**
+ * Evaluates formula cells of one workbook on demand. Cells with a stored value (the cached result
+ * of a formula, or a constant) are read as stored; a formula cell without one is computed once
+ * (memoised) when first needed.
+ */
+export class Evaluator {
+  private readonly memo = new Map<SheetGrid, Map<number, CellState>>();
+  private readonly parsed = new Map<string, FormulaNode | Unknown>();
+  private readonly byName = new Map<string, SheetGrid>();
+  private readonly functions: FormulaFunctions;
+
+  constructor(
+    private readonly sheets: readonly SheetGrid[],
+    options: EvaluatorOptions = {},
+  ) {
+    for (const sheet of sheets) this.byName.set(sheet.name.toUpperCase(), sheet);
+    this.functions = {};
+    for (const [name, fn] of Object.entries(options.functions ?? {})) {
+      this.functions[name.toUpperCase()] = fn;
+    }
+  }
+
+  /** True when the cell holds a formula whose result is not stored. */
+  static needsResult(cell: GridCell | undefined): boolean {
+    return (
+      cell !== undefined && cell.formula !== undefined && cell.value === null && !cell.computed
+    );
+  }
+
+  /**
+   * The value of a formula cell lacking a cached result, or undefined when it cannot be known
+   * (unknown function or name, cycle, syntax error). Other cells return their stored value.
+   */
+  valueAt(sheet: SheetGrid, row: number, col: number): Scalar | undefined {
+    try {
+      return this.read(sheet, row, col);
+    } catch (error) {
+      if (error instanceof Unknown) return undefined;
+      throw error;
+    }
+  }
+
+  /** A cell's value, computing it when needed; throws Unknown. */
+  read(sheet: SheetGrid, row: number, col: number): Scalar {
+    const cell = sheet.cell(row, col);
+    if (cell === undefined) return null;
+    if (!Evaluator.needsResult(cell)) return storedToScalar(cell.value);
+    let cells = this.memo.get(sheet);
+    if (!cells) {
+      cells = new Map();
+      this.memo.set(sheet, cells);
+    }
+    // Rows fit in 2^20 and columns in 2^14, so one number keys the cell.
+    const key = row * 16_385 + col;
+    const known = cells.get(key);
+    if (known?.state === "done") {
+      if (known.value instanceof Unknown) throw known.value;
+      return known.value;
+    }
+    if (known?.state === "evaluating") throw new Unknown("circular reference");
+    cells.set(key, { state: "evaluating" });
+    let value: Scalar | Unknown;
+    try {
+      // A formula showing an empty cell (=A1 with A1 blank) shows 0, as in Excel.
+      value = this.scalar(this.evaluate(this.parse(cell.formula!), sheet)) ?? 0;
+    } catch (error) {
+      // RangeError: the call stack ran out on a very long chain of references.
+      if (error instanceof TooDeep || error instanceof RangeError) {
+        cells.delete(key);
+        throw error instanceof TooDeep ? error : new TooDeep("reference chain too deep");
+      }
+      if (!(error instanceof Unknown)) throw error;
+      value = error;
+    }
+    cells.set(key, { state: "done", value });
+    if (value instanceof Unknown) throw value;
+    return value;
+  }
+
+  /** The values of a range, row by row. */
+  rows(range: RangeValue): Scalar[][] {
+    return rangeRows(range, (sheet, r, c) => this.read(sheet, r, c));
+  }
+
+  /** A value where one scalar is needed; a range there is #VALUE! (no implicit intersection). */
+  scalar(value: Value): Scalar {
+    if (!isRange(value)) return value;
+    if (value.top === value.bottom && value.left === value.right) {
+      return this.read(value.sheet, value.top, value.left);
+    }
+    return VALUE;
+  }
+
+  private parse(formula: string): FormulaNode {
+    let node = this.parsed.get(formula);
+    if (node === undefined) {
+      try {
+        node = parseFormula(formula);
+      } catch {
+        node = new Unknown("syntax");
+      }
+      this.parsed.set(formula, node);
+    }
+    if (node instanceof Unknown) throw node;
+    return node;
+  }
+
+  private sheetOf(name: string | undefined, current: SheetGrid): SheetGrid | undefined {
+    return name === undefined ? current : this.byName.get(name.toUpperCase());
+  }
+
+  private evaluate(node: FormulaNode, sheet: SheetGrid): Value {
+    switch (node.kind) {
+      case "number":
+      case "string":
+      case "boolean":
+        return node.value;
+      case "error":
+        return err(node.code);
+      case "missing":
+        return null;
+      case "name":
+        throw new Unknown(`name ${node.name}`);
+      case "ref": {
+        const target = this.sheetOf(node.sheet, sheet);
+        return target ? this.read(target, node.row, node.col) : err("#REF!");
+      }
+      case "range": {
+        const target = this.sheetOf(node.sheet, sheet);
+        if (!target) return err("#REF!");
+        const bottom = node.bottom ?? target.maxRow;
+        return {
+          kind: "range",
+          sheet: target,
+          top: node.top,
+          left: node.left,
+          bottom,
+          right: node.right,
+        };
+      }
+      case "unary": {
+        const n = toNumber(this.scalar(this.evaluate(node.operand, sheet)));
+        if (isError(n)) return n;
+        return node.op === "-" ? -n : n;
+      }
+      case "percent": {
+        const n = toNumber(this.scalar(this.evaluate(node.operand, sheet)));
+        return isError(n) ? n : n / 100;
+      }
+      case "binary":
+        return this.binary(node.op, node.left, node.right, sheet);
+      case "call":
+        return this.call(node.name, node.args, sheet);
+    }
+  }
+
+  private binary(op: string, leftNode: FormulaNode, rightNode: FormulaNode, sheet: SheetGrid) {
+    const left = this.scalar(this.evaluate(leftNode, sheet));
+    const right = this.scalar(this.evaluate(rightNode, sheet));
+    if (op === "&") {
+      const a = toText(left);
+      if (isError(a)) return a;
+      const b = toText(right);
+      return isError(b) ? b : a + b;
+    }
+    if (op === "=" || op === "<>" || op === "<" || op === ">" || op === "<=" || op === ">=") {
+      const c = compare(left, right);
+      if (isError(c)) return c;
+      switch (op) {
+        case "=":
+          return c === 0;
+        case "<>":
+          return c !== 0;
+        case "<":
+          return c < 0;
+        case ">":
+          return c > 0;
+        case "<=":
+          return c <= 0;
+        default:
+          return c >= 0;
+      }
+    }
+    const a = toNumber(left);
+    if (isError(a)) return a;
+    const b = toNumber(right);
+    if (isError(b)) return b;
+    switch (op) {
+      case "+":
+        return finite(a + b);
+      case "-":
+        return finite(a - b);
+      case "*":
+        return finite(a * b);
+      case "/":
+        return b === 0 ? DIV0 : finite(a / b);
+      default:
+        if (a === 0 && b === 0) return NUM;
+        if (a === 0 && b < 0) return DIV0;
+        return finite(a ** b);
+    }
+  }
+
+  private call(rawName: string, argNodes: FormulaNode[], sheet: SheetGrid): Value {
+    const name = functionName(rawName);
+    const lazy = LAZY_BUILTINS[name];
+    if (lazy)
+      return lazy(
+        argNodes.map((arg) => () => this.evaluate(arg, sheet)),
+        this,
+      );
+    const builtin = BUILTINS[name];
+    const injected = this.functions[name];
+    if (!builtin && !injected) throw new Unknown(`function ${name}`);
+    if (builtin) {
+      // A built-in reads a referenced cell as a one-cell range: SUM(A1) skips text in A1 where
+      // SUM("text") is #VALUE!.
+      const args = argNodes.map((arg) =>
+        this.evaluate(arg.kind === "ref" ? cellAsRange(arg) : arg, sheet),
+      );
+      return builtin(args, this);
+    }
+    const args = argNodes.map((arg) => this.evaluate(arg, sheet));
+    // An injected (custom) function is not called with an error argument: Excel returns the error.
+    const plain: FunctionArg[] = [];
+    for (const arg of args) {
+      if (isRange(arg)) {
+        const rows = this.rows(arg);
+        const inner = rows.flat().find(isError);
+        if (inner) return inner;
+        plain.push(rows);
+      } else {
+        if (isError(arg)) return arg;
+        plain.push(arg);
+      }
+    }
+    try {
+      return fromResult(injected!(...plain));
+    } catch (error) {
+      return fromException(error);
+    }
+  }
+}
+
+/** The cell as it reads once its formula has been computed: value, display text, marked. */
+export function computedCell(cell: GridCell, value: Scalar): GridCell {
+  const stored: StoredValue = value;
+  const text = typeof value === "number" ? formatValue(value, cell.numFmt) : displayText(stored);
+  return { ...cell, value: stored, text, computed: true };
+}
+
+/** A cell of a sheet, as the reader records the formula cells it found without a result. */
+export interface PendingCell {
+  sheet: MemorySheet;
+  row: number;
+  col: number;
+}
+
+/**
+ * Fills in the results of formula cells stored without one. `pending` lists those cells (the
+ * reader records them while reading, so a sheet without formulas costs nothing); when omitted every
+ * cell of every sheet is scanned. Cells whose result cannot be known stay as they were. Returns the
+ * number of cells computed.
+ */
+export function computeMissingResults(
+  sheets: readonly MemorySheet[],
+  options: EvaluatorOptions & { pending?: readonly PendingCell[] } = {},
+): number {
+  const pending = options.pending ?? scanPending(sheets);
+  if (pending.length === 0) return 0;
+  const evaluator = new Evaluator(sheets, options);
+  // Compute everything first, then write: results never depend on the order of writing.
+  const results: Array<{ cell: PendingCell; grid: GridCell; value: Scalar }> = [];
+  for (const cell of pending) {
+    const grid = cell.sheet.cell(cell.row, cell.col);
+    if (!Evaluator.needsResult(grid)) continue;
+    const value = evaluator.valueAt(cell.sheet, cell.row, cell.col);
+    if (value !== undefined) results.push({ cell, grid: grid!, value });
+  }
+  for (const { cell, grid, value } of results) {
+    cell.sheet.set(cell.row, cell.col, computedCell(grid, value));
+  }
+  return results.length;
+}
+
+function scanPending(sheets: readonly MemorySheet[]): PendingCell[] {
+  const pending: PendingCell[] = [];
+  for (const sheet of sheets) {
+    for (const row of sheet.usedRows()) {
+      for (const col of sheet.usedCols(row)) {
+        if (Evaluator.needsResult(sheet.cell(row, col))) pending.push({ sheet, row, col });
+      }
+    }
+  }
+  return pending;
+}
