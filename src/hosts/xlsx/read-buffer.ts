@@ -9,7 +9,9 @@ import {
   type StoredValue,
   type WorkbookGrid,
 } from "../../core/grid";
+import { computeMissingResults, namespaced, type PendingCell } from "../../core/grid/evaluate";
 import { formatValue } from "../../core/grid/format";
+import { PERF } from "../../functions/perf";
 
 /**
  * Reads an .xlsx file into the host-neutral grid with exceljs. Anything that cannot be read becomes
@@ -96,13 +98,28 @@ export async function readXlsxBuffer(
     );
   }
   try {
-    return { sheets: workbook.worksheets.map(toMemorySheet) };
+    const pending: PendingCell[] = [];
+    const sheets = workbook.worksheets.map((worksheet) => toMemorySheet(worksheet, pending));
+    computeFormulaResults(sheets, pending);
+    return { sheets };
   } catch (error) {
     throw fail("文件内容无法解析，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查", error);
   }
 }
 
-function toMemorySheet(worksheet: ExcelJS.Worksheet): MemorySheet {
+/** PERF.* as a formula without a cached result calls them (=PERF.RATE(D7,E7)). */
+const FORMULA_FUNCTIONS = namespaced("PERF", PERF);
+
+/**
+ * Files written by scripts (exceljs, openpyxl) and our own templates store formulas without their
+ * results; compute those so a 执行率 or 总分 is not read as empty. Cells with a cached result are
+ * never touched.
+ */
+function computeFormulaResults(sheets: MemorySheet[], pending: PendingCell[]): void {
+  if (pending.length > 0) computeMissingResults(sheets, { functions: FORMULA_FUNCTIONS, pending });
+}
+
+function toMemorySheet(worksheet: ExcelJS.Worksheet, pending: PendingCell[]): MemorySheet {
   // exceljs keeps hidden and very hidden sheets; we keep them too, marked hidden.
   const hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
   const sheet = new MemorySheet(worksheet.name, hidden);
@@ -111,7 +128,11 @@ function toMemorySheet(worksheet: ExcelJS.Worksheet): MemorySheet {
       // exceljs repeats the master's value in every cell of a merge; only the top-left holds it.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const gridCell = toGridCell(withCachedResult(cell), cell.numFmt, sharedFormulaText(cell));
-      if (gridCell) sheet.set(rowNumber, colNumber, gridCell);
+      if (!gridCell) return;
+      sheet.set(rowNumber, colNumber, gridCell);
+      if (gridCell.formula !== undefined && gridCell.value === null) {
+        pending.push({ sheet, row: rowNumber, col: colNumber });
+      }
     });
   });
   for (const range of mergeRanges(worksheet)) sheet.addMerge(range);

@@ -1,0 +1,190 @@
+/**
+ * Workbooks written by scripts (exceljs, openpyxl) store formulas without cached results. The reader
+ * computes them, so such a workbook gets the same findings as one holding the plain values, and
+ * not a false required-field on every computed 执行率, 得分 and 总分.
+ */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../../src/core/findings";
+import { MemorySheet, fromA1, type WorkbookGrid } from "../../../src/core/grid";
+import { national } from "../../../src/core/profiles";
+import { templateSpec, type TemplateKind } from "../../../src/core/templates";
+import { validateWorkbook } from "../../../src/core/validate";
+import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
+import { renderTemplate } from "../../../src/hosts/xlsx/template";
+import { layoutForm, type PlacedForm } from "../../../scripts/fixture-layouts.mjs";
+import { seedForm } from "../../support/seed-fixtures";
+
+function allFindings(report: ReturnType<typeof validateWorkbook>): Finding[] {
+  return [...report.findings, ...report.forms.flatMap((form) => form.findings)];
+}
+
+/** Findings without their wording, sorted, to compare two workbooks. */
+function summary(grid: WorkbookGrid): string[] {
+  return allFindings(validateWorkbook(grid, national))
+    .map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.severity}`)
+    .sort();
+}
+
+/** Seed 003 forms with rates that print exactly: 49.52 / 50.00 → 99.04%, 29.98 / 30.00 → 99.93%. */
+const FORMS = [
+  { id: "003-1", sheet: "表1", rate: 0.9904, score: 9.9, total: 99.9 },
+  { id: "003-2", sheet: "表2", rate: 29.98 / 30, score: 9.99, total: 99.99 },
+];
+
+/**
+ * Lays out the seed forms; then writes 执行率, 得分 and 总分 either as the plain numbers a person
+ * types or as formulas without cached results (the form on 表2 uses =PERF.RATE).
+ */
+async function workbookWith(kind: "values" | "formulas"): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const { id, sheet: name, rate, score, total } of FORMS) {
+    const sheet = workbook.addWorksheet(name);
+    const placed: PlacedForm = layoutForm(sheet, seedForm(id), { layout: "beijing" });
+    const at = (path: string) => placed.cells[path]!;
+    const budget = at("funds.total.budget");
+    const executed = at("funds.total.executed");
+    const weight = at("funds.total.weight");
+    const rateCell = at("funds.total.rate");
+    const scoreCell = at("funds.total.score");
+    const indicatorScores = seedForm(id).indicators.map((_, i) => at(`indicators[${i}].score`));
+    const formulas = {
+      [rateCell]: name === "表2" ? `PERF.RATE(${budget},${executed})` : `${executed}/${budget}`,
+      [scoreCell]: `ROUND(${weight}*MIN(${rateCell},1),2)`,
+      [at("total.score")]: `SUM(${indicatorScores[0]}:${indicatorScores.at(-1)})+${scoreCell}`,
+    };
+    // The transcription keeps "30.00" as text; typed in a workbook it is the number 30 shown as
+    // 30.00 (SUM skips text, in Excel as here).
+    for (const address of indicatorScores) {
+      const cell = sheet.getCell(address);
+      cell.value = Number(cell.value);
+      cell.numFmt = "0.00";
+    }
+    const values = { [rateCell]: rate, [scoreCell]: score, [at("total.score")]: total };
+    const formats = { [rateCell]: "0.00%", [scoreCell]: "0.00", [at("total.score")]: "0.00" };
+    for (const address of Object.keys(formulas)) {
+      const cell = sheet.getCell(address);
+      cell.value =
+        kind === "formulas"
+          ? ({ formula: formulas[address] } as ExcelJS.CellFormulaValue)
+          : values[address]!;
+      cell.numFmt = formats[address]!;
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The grid with every computed result taken away again: what the reader gave before. */
+function withoutComputed(grid: WorkbookGrid): WorkbookGrid {
+  const sheets = grid.sheets.map((sheet) => {
+    const copy = new MemorySheet(sheet.name, sheet.hidden);
+    for (const row of sheet.usedRows()) {
+      for (const col of sheet.usedCols(row)) {
+        const cell = sheet.cell(row, col)!;
+        copy.set(
+          row,
+          col,
+          cell.computed ? { ...cell, value: null, text: "", computed: undefined } : cell,
+        );
+      }
+    }
+    for (const merge of sheet.merges) copy.addMerge(merge);
+    return copy;
+  });
+  return { sheets };
+}
+
+describe("formulas stored without cached results", () => {
+  it("reads the computed results with their number formats, marked computed", async () => {
+    const grid = await readXlsxBuffer(await workbookWith("formulas"), "formulas.xlsx");
+    const texts = grid.sheets.map((sheet) => {
+      const computed: string[] = [];
+      for (const row of sheet.usedRows()) {
+        for (const col of sheet.usedCols(row)) {
+          const cell = sheet.cell(row, col)!;
+          if (cell.computed) computed.push(cell.text);
+        }
+      }
+      return computed;
+    });
+    expect(texts).toEqual([
+      ["99.04%", "9.90", "99.90"],
+      ["99.93%", "9.99", "99.99"],
+    ]);
+  });
+
+  it("gives the same findings as the workbook holding plain values", async () => {
+    const withValues = await readXlsxBuffer(await workbookWith("values"), "values.xlsx");
+    const withFormulas = await readXlsxBuffer(await workbookWith("formulas"), "formulas.xlsx");
+    expect(summary(withFormulas)).toEqual(summary(withValues));
+    expect(summary(withFormulas).filter((f) => f.includes("required-field"))).toEqual([]);
+    // Without the computed results the same file reads as empty fields: the test can fail.
+    expect(summary(withoutComputed(withFormulas)).some((f) => f.includes("required-field"))).toBe(
+      true,
+    );
+  });
+
+  it("never replaces a cached result", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表1");
+    sheet.getCell("D7").value = 50;
+    sheet.getCell("E7").value = 49.52;
+    // A stale cached result, as Excel saved it before someone changed E7 with a script.
+    sheet.getCell("G7").value = { formula: "E7/D7", result: 0.5 } as ExcelJS.CellFormulaValue;
+    const grid = await readXlsxBuffer(Buffer.from(await workbook.xlsx.writeBuffer()), "t.xlsx");
+    const { row, col } = fromA1("G7")!;
+    expect(grid.sheets[0]!.cell(row, col)).toMatchObject({ value: 0.5, formula: "E7/D7" });
+    expect(grid.sheets[0]!.cell(row, col)?.computed).toBeUndefined();
+  });
+});
+
+/**
+ * The same filling as tests/core/templates/validate-template.test.ts (seed 003 “闵行全球引才大会专项经费”:
+ * 25.00 / 25.00 / 25.00 → 100%, 10; indicators 30 + 30 + 20 + 10, all met) — but read straight
+ * after exceljs wrote it, with no spreadsheet program computing the template's formulas.
+ */
+function rowOf(kind: TemplateKind, level2: string): number {
+  const cell = templateSpec(kind, { year: 2023 }).cells.find(
+    (c) => c.address.startsWith("B") && c.value === level2,
+  );
+  return Number(cell!.address.slice(1));
+}
+
+function fillTemplate(sheet: ExcelJS.Worksheet, kind: TemplateKind): void {
+  sheet.getCell("B3").value = "闵行全球引才大会专项经费";
+  sheet.getCell("B4").value = "中共上海市闵行区委组织部";
+  sheet.getCell("F4").value = "中共上海市闵行区委组织部";
+  for (const col of ["C", "D", "E"]) sheet.getCell(`${col}8`).value = 25;
+  sheet.getCell("B12").value = "实施全球引才三年行动计划";
+  sheet.getCell("F12").value = "按计划完成";
+  const rows: Array<[string, string, string, string, number, number]> = [
+    ["数量指标", "新闻稿发表", "=25(篇)", "25(篇)", 30, 30],
+    ["质量指标", "活动组织完成", "=10(月)", "10(月)", 30, 30],
+    ["可持续影响指标", "高水平人才高地的战略部署", "具有可持续性", "达成指标", 20, 20],
+    ["服务对象满意度指标", "参会人员满意度", "≥90%", "95%", 10, 10],
+  ];
+  for (const [level2, name, target, actual, weight, score] of rows) {
+    const row = rowOf(kind, level2);
+    sheet.getCell(`C${row}`).value = name;
+    sheet.getCell(`D${row}`).value = target;
+    sheet.getCell(`E${row}`).value = actual;
+    sheet.getCell(`F${row}`).value = weight;
+    sheet.getCell(`G${row}`).value = score;
+  }
+}
+
+describe("a filled template read without recalculation", () => {
+  for (const kind of ["project", "project-2021"] as const) {
+    it(`reports no error on a correctly filled ${kind} form`, async () => {
+      const workbook = new ExcelJS.Workbook();
+      fillTemplate(await renderTemplate(workbook, templateSpec(kind, { year: 2023 })), kind);
+      const grid = await readXlsxBuffer(Buffer.from(await workbook.xlsx.writeBuffer()), "t.xlsx");
+      const report = validateWorkbook(grid, national);
+      expect(report.forms).toHaveLength(1);
+      const errors = allFindings(report).filter((finding) => finding.severity === "error");
+      expect(errors).toEqual([]);
+      expect(report.forms[0]!.total.printed).toBe(100);
+      expect(report.forms[0]!.grade).toBe("优");
+    });
+  }
+});
