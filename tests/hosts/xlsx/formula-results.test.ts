@@ -3,16 +3,20 @@
  * computes them, so such a workbook gets the same findings as one holding the plain values, and
  * not a false required-field on every computed 执行率, 得分 and 总分.
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../../src/core/findings";
-import { MemorySheet, fromA1, type WorkbookGrid } from "../../../src/core/grid";
+import { MemorySheet, fromA1, toA1, type WorkbookGrid } from "../../../src/core/grid";
 import { national } from "../../../src/core/profiles";
-import { templateSpec, type TemplateKind } from "../../../src/core/templates";
+import { TEMPLATE_KINDS, templateSpec, type TemplateKind } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
-import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
+import { readXlsxBuffer, readXlsxFile } from "../../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../../src/hosts/xlsx/template";
 import { layoutForm, type PlacedForm } from "../../../scripts/fixture-layouts.mjs";
+import { convertWithLibreOffice, skipLibreOffice } from "../../support/libreoffice";
 import { seedForm } from "../../support/seed-fixtures";
 
 function allFindings(report: ReturnType<typeof validateWorkbook>): Finding[] {
@@ -187,4 +191,83 @@ describe("a filled template read without recalculation", () => {
       expect(report.forms[0]!.grade).toBe("优");
     });
   }
+});
+
+/**
+ * The evaluator against a real spreadsheet engine: the same files recalculated by LibreOffice must
+ * hold, in every cell the reader computed, the value and displayed text the reader computed.
+ */
+describe.skipIf(skipLibreOffice)("computed results agree with LibreOffice", () => {
+  let dir: string;
+  const pairs: Array<{ name: string; ours: WorkbookGrid; theirs: WorkbookGrid }> = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "perf-eval-formula-results-"));
+    const files: Array<{ name: string; buffer: Buffer }> = [];
+    for (const kind of TEMPLATE_KINDS) {
+      const blank = new ExcelJS.Workbook();
+      await renderTemplate(blank, templateSpec(kind, { year: 2023 }));
+      files.push({ name: `${kind}-blank`, buffer: Buffer.from(await blank.xlsx.writeBuffer()) });
+      if (kind === "department") continue;
+      const filled = new ExcelJS.Workbook();
+      fillTemplate(await renderTemplate(filled, templateSpec(kind, { year: 2023 })), kind);
+      files.push({ name: `${kind}-filled`, buffer: Buffer.from(await filled.xlsx.writeBuffer()) });
+    }
+    // The seed forms, without the PERF.RATE sheet LibreOffice cannot compute.
+    const forms = new ExcelJS.Workbook();
+    await forms.xlsx.load((await workbookWith("formulas")) as unknown as ExcelJS.Buffer);
+    forms.removeWorksheet(forms.getWorksheet("表2")!.id);
+    files.push({ name: "seed-forms", buffer: Buffer.from(await forms.xlsx.writeBuffer()) });
+
+    const paths: string[] = [];
+    for (const file of files) {
+      paths.push(join(dir, `${file.name}.xlsx`));
+      await writeFile(paths.at(-1)!, file.buffer);
+    }
+    const outputs = await convertWithLibreOffice(paths, "xlsx", join(dir, "out"));
+    for (const [i, file] of files.entries()) {
+      pairs.push({
+        name: file.name,
+        ours: await readXlsxBuffer(file.buffer, file.name),
+        theirs: await readXlsxFile(outputs[i]!),
+      });
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("computes every template formula and matches LibreOffice cell by cell", () => {
+    expect(pairs.map((pair) => pair.name)).toContain("seed-forms");
+    for (const { name, ours, theirs } of pairs) {
+      let compared = 0;
+      ours.sheets.forEach((sheet, s) => {
+        for (const row of sheet.usedRows()) {
+          for (const col of sheet.usedCols(row)) {
+            const cell = sheet.cell(row, col)!;
+            if (cell.formula === undefined) continue;
+            const where = `${name} ${sheet.name}!${toA1(row, col)} =${cell.formula}`;
+            // Every formula of ours is within the evaluator's grammar.
+            expect(cell.computed, where).toBe(true);
+            const other = theirs.sheets[s]!.cell(row, col);
+            // exceljs loses a cached empty-text result (<v></v>), so LibreOffice's "" reads as no
+            // result at all; the reader then computes it too. Only "" may be missing.
+            if (other?.computed) {
+              expect(cell.value, where).toBe("");
+              continue;
+            }
+            if (typeof cell.value === "number") {
+              expect(other?.value, where).toBeCloseTo(cell.value, 9);
+            } else {
+              expect(other?.value ?? "", where).toEqual(cell.value);
+            }
+            expect(other?.text ?? "", where).toBe(cell.text);
+            compared++;
+          }
+        }
+      });
+      expect(compared, name).toBeGreaterThan(0);
+    }
+  });
 });
