@@ -215,12 +215,17 @@ const LAZY_BUILTINS: Record<string, (args: Lazy[], self: Evaluator) => Value> = 
   },
 };
 
-/** Values of a range, row by row. */
+/**
+ * Values of a range, row by row, within the sheet's used area: A:A or A1:XFD1048576 costs what the
+ * sheet holds, and the blank cells left out change no function's result.
+ */
 function rangeRows(range: RangeValue, read: (sheet: SheetGrid, r: number, c: number) => Scalar) {
   const rows: Scalar[][] = [];
-  for (let r = range.top; r <= range.bottom; r++) {
+  const bottom = Math.min(range.bottom, range.sheet.maxRow);
+  const right = Math.min(range.right, range.sheet.maxCol);
+  for (let r = range.top; r <= bottom; r++) {
     const row: Scalar[] = [];
-    for (let c = range.left; c <= range.right; c++) row.push(read(range.sheet, r, c));
+    for (let c = range.left; c <= right; c++) row.push(read(range.sheet, r, c));
     rows.push(row);
   }
   return rows;

@@ -298,6 +298,15 @@ describe("cost", () => {
     expect(sheet.cell(100_000, 1)).toEqual({ value: 100_000, text: "100000" });
   });
 
+  it("reads whole columns and huge ranges within the used area", () => {
+    const cells = { G1: 30, G2: 30, G3: "—", H1: 5 };
+    expect(evaluate("SUM(G:G)", cells)).toBe(60);
+    expect(evaluate("SUM(G:H)", cells)).toBe(65);
+    // Z99, the formula itself, is outside both.
+    expect(evaluate("COUNTA(A1:Y1048576)", cells)).toBe(4);
+    expect(evaluate("COUNTA(A1:XFD98)", cells)).toBe(4);
+  });
+
   it("computes a long chain of references, each cell once", () => {
     let calls = 0;
     const functions: FormulaFunctions = { "PERF.VALUE": (x) => (calls++, x) };
