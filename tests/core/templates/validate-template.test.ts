@@ -15,47 +15,13 @@ import { validateWorkbook } from "../../../src/core/validate";
 import { readXlsxBuffer, readXlsxFile } from "../../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../../src/hosts/xlsx/template";
 import { convertWithLibreOffice, skipLibreOffice } from "../../support/libreoffice";
+import { fillProjectTemplate, templateRowOf } from "../../support/template-filling";
 
 type ProjectKind = Exclude<TemplateKind, "department">;
 const PROJECT_KINDS: ProjectKind[] = ["project", "project-2021"];
 
 function allFindings(report: ReturnType<typeof validateWorkbook>): Finding[] {
   return [...report.findings, ...report.forms.flatMap((form) => form.findings)];
-}
-
-/** Row of the first indicator row whose 二级指标 is `level2`. */
-function rowOf(kind: ProjectKind, level2: string): number {
-  const cell = templateSpec(kind, { year: 2023 }).cells.find(
-    (c) => c.address.startsWith("B") && c.value === level2,
-  );
-  return Number(cell!.address.slice(1));
-}
-
-/**
- * Seed 003 “闵行全球引才大会专项经费” (2023): 25.00 / 25.00 / 25.00 → 100%, 10; indicators 30 + 30 + 30,
- * all met. One more row (满意度) so every first-level indicator is there: weights 30 + 30 + 20 + 10.
- */
-function fillCorrectly(sheet: ExcelJS.Worksheet, kind: ProjectKind): void {
-  sheet.getCell("B3").value = "闵行全球引才大会专项经费";
-  sheet.getCell("B4").value = "中共上海市闵行区委组织部";
-  sheet.getCell("F4").value = "中共上海市闵行区委组织部";
-  for (const col of ["C", "D", "E"]) sheet.getCell(`${col}8`).value = 25;
-  sheet.getCell("B12").value = "实施全球引才三年行动计划";
-  sheet.getCell("F12").value = "按计划完成";
-  const rows: Array<[string, string, string, string, number, number]> = [
-    ["数量指标", "新闻稿发表", "=25(篇)", "25(篇)", 30, 30],
-    ["质量指标", "活动组织完成", "=10(月)", "10(月)", 30, 30],
-    ["可持续影响指标", "高水平人才高地的战略部署", "具有可持续性", "达成指标", 20, 20],
-    ["服务对象满意度指标", "参会人员满意度", "≥90%", "95%", 10, 10],
-  ];
-  for (const [level2, name, target, actual, weight, score] of rows) {
-    const row = rowOf(kind, level2);
-    sheet.getCell(`C${row}`).value = name;
-    sheet.getCell(`D${row}`).value = target;
-    sheet.getCell(`E${row}`).value = actual;
-    sheet.getCell(`F${row}`).value = weight;
-    sheet.getCell(`G${row}`).value = score;
-  }
 }
 
 describe("validator on blank templates", () => {
@@ -83,22 +49,22 @@ describe.skipIf(skipLibreOffice)("validator on filled templates computed by Libr
     const files: string[] = [];
     for (const kind of PROJECT_KINDS) {
       const correct = new ExcelJS.Workbook();
-      fillCorrectly(await renderTemplate(correct, templateSpec(kind, { year: 2023 })), kind);
+      fillProjectTemplate(await renderTemplate(correct, templateSpec(kind, { year: 2023 })), kind);
       files.push(join(dir, `${kind}-correct.xlsx`));
       await correct.xlsx.writeFile(files.at(-1)!);
 
       // Seed 001 招聘岗位人数: 257 planned, 248 reached, weight 5 → 4.82 (printed 4.8), no reason.
       const deducted = new ExcelJS.Workbook();
       const sheet = await renderTemplate(deducted, templateSpec(kind, { year: 2023 }));
-      fillCorrectly(sheet, kind);
-      const row = rowOf(kind, "数量指标") + 1;
+      fillProjectTemplate(sheet, kind);
+      const row = templateRowOf(kind, "数量指标") + 1;
       sheet.getCell(`C${row}`).value = "招聘岗位人数";
       sheet.getCell(`D${row}`).value = "257";
       sheet.getCell(`E${row}`).value = "248";
       sheet.getCell(`F${row}`).value = 5;
       sheet.getCell(`G${row}`).value = 4.8;
-      sheet.getCell(`F${rowOf(kind, "数量指标")}`).value = 25;
-      sheet.getCell(`G${rowOf(kind, "数量指标")}`).value = 25;
+      sheet.getCell(`F${templateRowOf(kind, "数量指标")}`).value = 25;
+      sheet.getCell(`G${templateRowOf(kind, "数量指标")}`).value = 25;
       deductionRow.set(kind, row);
       files.push(join(dir, `${kind}-deducted.xlsx`));
       await deducted.xlsx.writeFile(files.at(-1)!);

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../../src/core/findings";
 import { MemorySheet, fromA1, toA1, type WorkbookGrid } from "../../../src/core/grid";
 import { national } from "../../../src/core/profiles";
-import { TEMPLATE_KINDS, templateSpec, type TemplateKind } from "../../../src/core/templates";
+import { TEMPLATE_KINDS, templateSpec } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
 import { readXlsxBuffer, readXlsxFile } from "../../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../../src/hosts/xlsx/template";
+import { fillProjectTemplate } from "../../support/template-filling";
 import { layoutForm, type PlacedForm } from "../../../scripts/fixture-layouts.mjs";
 import { convertWithLibreOffice, skipLibreOffice } from "../../support/libreoffice";
 import { seedForm } from "../../support/seed-fixtures";
@@ -142,46 +143,13 @@ describe("formulas stored without cached results", () => {
   });
 });
 
-/**
- * The same filling as tests/core/templates/validate-template.test.ts (seed 003 “闵行全球引才大会专项经费”:
- * 25.00 / 25.00 / 25.00 → 100%, 10; indicators 30 + 30 + 20 + 10, all met) — but read straight
- * after exceljs wrote it, with no spreadsheet program computing the template's formulas.
- */
-function rowOf(kind: TemplateKind, level2: string): number {
-  const cell = templateSpec(kind, { year: 2023 }).cells.find(
-    (c) => c.address.startsWith("B") && c.value === level2,
-  );
-  return Number(cell!.address.slice(1));
-}
-
-function fillTemplate(sheet: ExcelJS.Worksheet, kind: TemplateKind): void {
-  sheet.getCell("B3").value = "闵行全球引才大会专项经费";
-  sheet.getCell("B4").value = "中共上海市闵行区委组织部";
-  sheet.getCell("F4").value = "中共上海市闵行区委组织部";
-  for (const col of ["C", "D", "E"]) sheet.getCell(`${col}8`).value = 25;
-  sheet.getCell("B12").value = "实施全球引才三年行动计划";
-  sheet.getCell("F12").value = "按计划完成";
-  const rows: Array<[string, string, string, string, number, number]> = [
-    ["数量指标", "新闻稿发表", "=25(篇)", "25(篇)", 30, 30],
-    ["质量指标", "活动组织完成", "=10(月)", "10(月)", 30, 30],
-    ["可持续影响指标", "高水平人才高地的战略部署", "具有可持续性", "达成指标", 20, 20],
-    ["服务对象满意度指标", "参会人员满意度", "≥90%", "95%", 10, 10],
-  ];
-  for (const [level2, name, target, actual, weight, score] of rows) {
-    const row = rowOf(kind, level2);
-    sheet.getCell(`C${row}`).value = name;
-    sheet.getCell(`D${row}`).value = target;
-    sheet.getCell(`E${row}`).value = actual;
-    sheet.getCell(`F${row}`).value = weight;
-    sheet.getCell(`G${row}`).value = score;
-  }
-}
-
+// The filled template is the one tests/core/templates/validate-template.test.ts checks after
+// LibreOffice recalculation — here read straight after exceljs wrote it, nothing computed it.
 describe("a filled template read without recalculation", () => {
   for (const kind of ["project", "project-2021"] as const) {
     it(`reports no error on a correctly filled ${kind} form`, async () => {
       const workbook = new ExcelJS.Workbook();
-      fillTemplate(await renderTemplate(workbook, templateSpec(kind, { year: 2023 })), kind);
+      fillProjectTemplate(await renderTemplate(workbook, templateSpec(kind, { year: 2023 })), kind);
       const grid = await readXlsxBuffer(Buffer.from(await workbook.xlsx.writeBuffer()), "t.xlsx");
       const report = validateWorkbook(grid, national);
       expect(report.forms).toHaveLength(1);
@@ -210,7 +178,7 @@ describe.skipIf(skipLibreOffice)("computed results agree with LibreOffice", () =
       files.push({ name: `${kind}-blank`, buffer: Buffer.from(await blank.xlsx.writeBuffer()) });
       if (kind === "department") continue;
       const filled = new ExcelJS.Workbook();
-      fillTemplate(await renderTemplate(filled, templateSpec(kind, { year: 2023 })), kind);
+      fillProjectTemplate(await renderTemplate(filled, templateSpec(kind, { year: 2023 })), kind);
       files.push({ name: `${kind}-filled`, buffer: Buffer.from(await filled.xlsx.writeBuffer()) });
     }
     // The seed forms, without the PERF.RATE sheet LibreOffice cannot compute.
