@@ -13,7 +13,7 @@ import {
 import type { FileReport } from "../core/file-report";
 import type { FormReport } from "../core/validate";
 import type { Profile } from "../core/profiles/schema";
-import { displayRatePercent } from "../core/scoring";
+import { formatRate } from "../core/scoring";
 import { FindingsList, countBySeverity } from "../ui/FindingsList";
 
 const useStyles = makeStyles({
@@ -45,11 +45,6 @@ const useStyles = makeStyles({
   },
   where: { color: tokens.colorNeutralForeground3 },
 });
-
-/** The 执行率 as the profile shows it (Shanghai truncates), like the CLI's text report. */
-export function formatRate(rate: number, profile: Profile): string {
-  return `${displayRatePercent(rate, profile).toFixed(profile.rateDecimals)}%`;
-}
 
 export function fileCounts(report: FileReport) {
   return countBySeverity([...report.findings, ...report.forms.flatMap((form) => form.findings)]);

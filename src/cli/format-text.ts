@@ -1,6 +1,6 @@
 import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
 import type { Profile } from "../core/profiles/schema";
-import { displayRatePercent } from "../core/scoring";
+import { formatRate } from "../core/scoring";
 import type { CheckResult } from "./check";
 
 /** Text report for people: file, form, sheet!cell, severity, message, counts. */
@@ -35,7 +35,7 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
       formCount++;
       const facts: string[] = [];
       const rate = form.execution.rate;
-      if (rate !== null) facts.push(`执行率 ${percent(rate, profile)}`);
+      if (rate !== null) facts.push(`执行率 ${formatRate(rate, profile)}`);
       if (form.total.printed !== null) facts.push(`总分 ${form.total.printed}`);
       if (form.grade !== null) facts.push(`等级 ${form.grade}`);
       const name = form.projectName ?? "（未填写项目名称）";
@@ -54,8 +54,4 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
       `${paint("info", `提示 ${counts.info}`)}`,
   );
   return lines.join("\n") + "\n";
-}
-
-function percent(rate: number, profile: Profile): string {
-  return `${displayRatePercent(rate, profile).toFixed(profile.rateDecimals)}%`;
 }

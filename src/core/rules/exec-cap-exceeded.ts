@@ -1,5 +1,6 @@
 import { totalCap } from "../scoring";
-import { computedTotal, formatRate, readExecution } from "./execution";
+import { formatRate } from "../scoring";
+import { computedTotal, readExecution } from "./execution";
 import { formatNumber, printedNumber } from "./fields";
 import type { Rule } from "./types";
 

@@ -1,4 +1,5 @@
-import { formatRate, readExecution, readPrintedRate } from "./execution";
+import { formatRate } from "../scoring";
+import { readExecution, readPrintedRate } from "./execution";
 import type { Rule } from "./types";
 
 /**

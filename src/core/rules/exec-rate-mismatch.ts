@@ -1,5 +1,6 @@
 import { acceptsPrintedRate } from "../scoring";
-import { formatRate, readExecution, readPrintedRate } from "./execution";
+import { formatRate } from "../scoring";
+import { readExecution, readPrintedRate } from "./execution";
 import { formatNumber } from "./fields";
 import type { Rule } from "./types";
 

@@ -1,5 +1,6 @@
 import { acceptsPrintedScore } from "../scoring";
-import { formatRate, readExecution } from "./execution";
+import { formatRate } from "../scoring";
+import { readExecution } from "./execution";
 import { formatNumber, printedNumber } from "./fields";
 import type { Rule } from "./types";
 

@@ -3,7 +3,6 @@ import type { Profile } from "../profiles/schema";
 import {
   executionRate,
   executionScore,
-  displayRatePercent,
   rateInterval,
   sumScores,
   type Interval,
@@ -58,11 +57,6 @@ export function readExecution(form: Form, profile: Profile): ExecutionFigures | 
     // Negative weight and similar oddities: the execution checks cannot run; others report them.
     return undefined;
   }
-}
-
-/** The rate as the profile displays it, for messages: "99.04%". */
-export function formatRate(rate: number, profile: Profile): string {
-  return `${displayRatePercent(rate, profile).toFixed(profile.rateDecimals)}%`;
 }
 
 /**

@@ -48,3 +48,8 @@ export function displayRatePercent(rate: number, profile: Profile): number {
     ? truncateDecimals(percent, profile.rateDecimals)
     : roundHalfUp(percent, profile.rateDecimals);
 }
+
+/** The rate as the profile displays it, for messages and reports: "99.04%" (Shanghai truncates). */
+export function formatRate(rate: number, profile: Profile): string {
+  return `${displayRatePercent(rate, profile).toFixed(profile.rateDecimals)}%`;
+}

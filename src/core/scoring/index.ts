@@ -4,7 +4,7 @@
  */
 export type { Comparator } from "../values/types";
 export { cleanFloat, decimalMultiply, decimalSum, roundHalfUp, truncateDecimals } from "./decimal";
-export { displayRatePercent, executionRate, executionScore } from "./execution";
+export { displayRatePercent, executionRate, executionScore, formatRate } from "./execution";
 export { grade, qualitativeBand, sumScores, totalCap, type Grade } from "./grade";
 export {
   deviation,
