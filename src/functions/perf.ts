@@ -15,7 +15,7 @@ import {
   type Grade,
 } from "../core/scoring";
 import { parseNumber, parseValue, toCommonUnit } from "../core/values";
-import type { ParsedValue, Unit } from "../core/values/types";
+import type { Unit } from "../core/values/types";
 
 /** What a spreadsheet may pass for one argument: a number, text, a boolean, or nothing. */
 export type CellInput = number | string | boolean | null | undefined;
@@ -83,21 +83,6 @@ function readPlainNumber(input: CellInput, label: string): number {
   return amount.value;
 }
 
-/** Target and actual cells: a number stays a number, text goes through the value grammar. */
-function readValue(input: CellInput): ParsedValue {
-  if (typeof input === "number") {
-    return { kind: "number", value: input, unit: undefined, decimals: decimalsOf(input) };
-  }
-  if (input === null || input === undefined) return { kind: "empty" };
-  return parseValue(input);
-}
-
-function decimalsOf(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf(".");
-  return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
-}
-
 function readProfile(input: CellInput): Profile {
   return getProfile(isEmptyInput(input) ? defaultProfileName : String(input));
 }
@@ -162,8 +147,8 @@ function SCORE(
 ): number {
   const w = readPlainNumber(weight, "分值");
   requireNonNegative(w, "分值");
-  const t = readValue(target);
-  const a = readValue(actual);
+  const t = parseValue(target);
+  const a = parseValue(actual);
   if (t.kind === "empty" || t.kind === "na") {
     throw new PerfError("#VALUE!", "年度指标值为空或不涉及，无法计分。");
   }
@@ -237,8 +222,8 @@ function GRADE(total: CellInput): Grade {
 
 /** (实际 − 目标) ÷ 目标, signed. */
 function DEVIATION(target: CellInput, actual: CellInput): number {
-  const t = readValue(target);
-  const a = readValue(actual);
+  const t = parseValue(target);
+  const a = parseValue(actual);
   if (t.kind === "empty" || t.kind === "na") {
     throw new PerfError("#VALUE!", "年度指标值为空或不涉及，无法计算偏差。");
   }

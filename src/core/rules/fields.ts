@@ -1,6 +1,6 @@
 import type { Field, IndicatorRow } from "../forms/model";
 import type { PrintedNumber } from "../scoring";
-import { parseNumber, parseValue } from "../values";
+import { decimalsOf, parseNumber, parseValue } from "../values";
 import type { NumberParse, ParsedValue } from "../values/types";
 
 /** Shared field readers for rules: one place decides how a cell's text becomes a number. */
@@ -63,12 +63,6 @@ export function readValue(field: Field | undefined): ParsedValue {
     valueCache.set(field, parsed);
   }
   return parsed;
-}
-
-function decimalsOf(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf(".");
-  return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
 }
 
 /** The cell's text with all white space removed: PDF and merged cells break words ("产出指\n标"). */
