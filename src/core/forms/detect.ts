@@ -1,6 +1,13 @@
 import { rangeToA1, toA1, type GridCell, type SheetGrid } from "../grid";
 import { classifyLabel, normalizeLabel, type LabelKind } from "./labels";
-import type { Field, Form, FundsColumn, FundsRow, IndicatorRow } from "./model";
+import {
+  FundsColumnSchema,
+  type Field,
+  type Form,
+  type FundsColumn,
+  type FundsRow,
+  type IndicatorRow,
+} from "./model";
 
 /**
  * Finds every 项目支出绩效自评表 on a sheet by its labels (domain.md §2) in one pass over the used
@@ -21,14 +28,7 @@ interface ColumnSpan {
   right: number;
 }
 
-const FUNDS_COLUMNS: readonly FundsColumn[] = [
-  "initial",
-  "budget",
-  "executed",
-  "weight",
-  "rate",
-  "score",
-];
+const FUNDS_COLUMNS: readonly FundsColumn[] = FundsColumnSchema.options;
 
 const INDICATOR_COLUMNS = [
   "level1",

@@ -38,6 +38,16 @@ export const FundsColumnSchema = z.enum([
 ]);
 export type FundsColumn = z.infer<typeof FundsColumnSchema>;
 
+/** Each funds column's head as the 财预〔2020〕10号 template prints it, for messages and templates. */
+export const FUNDS_COLUMN_HEADS: Readonly<Record<FundsColumn, string>> = {
+  initial: "年初预算数",
+  budget: "全年预算数",
+  executed: "全年执行数",
+  weight: "分值",
+  rate: "执行率",
+  score: "得分",
+};
+
 export const FundsSchema = z.object({
   /** Row of the column heads (年初预算数 | 全年预算数 | …). */
   headerRow: z.number().int(),

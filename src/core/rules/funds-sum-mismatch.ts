@@ -1,13 +1,10 @@
+import { FUNDS_COLUMN_HEADS } from "../forms/model";
 import type { PrintedNumber } from "../scoring";
 import { sumScores } from "../scoring";
 import { formatNumber, isEmptyNumber, readAmount } from "./fields";
 import type { Rule } from "./types";
 
-const COLUMNS = [
-  ["initial", "年初预算数"],
-  ["budget", "全年预算数"],
-  ["executed", "全年执行数"],
-] as const;
+const AMOUNT_COLUMNS = ["initial", "budget", "executed"] as const;
 
 function halfUnit(printed: PrintedNumber): number {
   return 0.5 * 10 ** -printed.decimals;
@@ -26,7 +23,8 @@ export const fundsSumMismatch: Rule = {
     if (funds === undefined || total === undefined) return;
     const breakdown = [funds.appropriation, funds.carryover, funds.other];
 
-    for (const [key, column] of COLUMNS) {
+    for (const key of AMOUNT_COLUMNS) {
+      const column = FUNDS_COLUMN_HEADS[key];
       const totalField = total[key];
       const printedTotal = readAmount(totalField);
       if (totalField === undefined || printedTotal === undefined) continue;

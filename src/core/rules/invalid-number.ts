@@ -1,17 +1,24 @@
-import type { Field, FundsRow } from "../forms/model";
+import {
+  FUNDS_COLUMN_HEADS,
+  FundsColumnSchema,
+  type Field,
+  type FundsColumn,
+  type FundsRow,
+} from "../forms/model";
 import { readNumber } from "./fields";
 import type { Rule } from "./types";
 
-const FUNDS_COLUMNS = [
-  ["initial", "年初预算数", "amount"],
-  ["budget", "全年预算数", "amount"],
-  ["executed", "全年执行数", "amount"],
-  ["weight", "分值", "plain"],
-  ["rate", "执行率", "rate"],
-  ["score", "得分", "plain"],
-] as const;
-
 type Kind = "amount" | "plain" | "rate";
+
+/** How each funds column's text is judged: amounts may not carry a unit, rates may carry %. */
+const FUNDS_COLUMN_KIND: Readonly<Record<FundsColumn, Kind>> = {
+  initial: "amount",
+  budget: "amount",
+  executed: "amount",
+  weight: "plain",
+  rate: "rate",
+  score: "plain",
+};
 
 /** Digits separated by white space inside one number: "12.142 988", "29.616\n9". */
 const SPACE_INSIDE_NUMBER = /\d[.,]?\s+[.,]?\d/;
@@ -68,7 +75,9 @@ export const invalidNumber: Rule = {
     ];
     for (const [row, label] of fundsRows) {
       if (row === undefined) continue;
-      for (const [key, column, kind] of FUNDS_COLUMNS) check(row[key], `${label}的${column}`, kind);
+      for (const key of FundsColumnSchema.options) {
+        check(row[key], `${label}的${FUNDS_COLUMN_HEADS[key]}`, FUNDS_COLUMN_KIND[key]);
+      }
     }
 
     for (const row of form.indicators?.rows ?? []) {
