@@ -1,5 +1,6 @@
 import { formatRate } from "../scoring";
 import { readExecution, readPrintedRate } from "./execution";
+import { formatPercent } from "./fields";
 import type { Rule } from "./types";
 
 /**
@@ -25,7 +26,7 @@ export const execRateLow: Rule = {
     if (rate === undefined || !(rate < profile.lowExecutionThreshold)) return;
     const reasonLikely = REASON_GIVEN.test(form.goals?.actual?.text ?? "");
     const cell = total.rate?.address ?? total.executed?.address ?? total.label.address;
-    const threshold = `${Number((profile.lowExecutionThreshold * 100).toFixed(6))}%`;
+    const threshold = formatPercent(profile.lowExecutionThreshold);
     report({
       cell,
       message: reasonLikely

@@ -173,3 +173,8 @@ export function readAmount(field: Field | undefined): PrintedNumber | undefined 
 export function formatNumber(value: number, decimals = 6): string {
   return String(Number(value.toFixed(decimals)));
 }
+
+/** A fraction as a percentage for a message, trailing zeros dropped: 0.105 → "10.5%". */
+export function formatPercent(fraction: number, decimals = 6): string {
+  return `${formatNumber(fraction * 100, decimals)}%`;
+}

@@ -1,6 +1,13 @@
 import { toCommonUnit } from "../values";
 import type { ParsedValue } from "../values/types";
-import { hasExplanation, isCostRow, isNotApplicableRow, readValue, shownText } from "./fields";
+import {
+  formatPercent,
+  hasExplanation,
+  isCostRow,
+  isNotApplicableRow,
+  readValue,
+  shownText,
+} from "./fields";
 import type { Rule } from "./types";
 
 const COLUMN = "“偏差原因分析及改进措施”";
@@ -12,10 +19,6 @@ function directionOf(target: ParsedValue, cost: boolean): "atLeast" | "atMost" |
   if (target.op === ">=" || target.op === ">") return "atLeast";
   if (target.op === "<=" || target.op === "<") return "atMost";
   return undefined;
-}
-
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(1))}%`;
 }
 
 export const overachievementUnexplained: Rule = {
@@ -53,8 +56,8 @@ export const overachievementUnexplained: Rule = {
         report({
           cell: row.explanation.address,
           message:
-            `实际完成值 ${actualText} 超出指标值 ${targetText} 达 ${percent(ratio - 1)}` +
-            `（超过 ${percent(margin)}），请在${COLUMN}中说明原因（如指标值设定偏低）`,
+            `实际完成值 ${actualText} 超出指标值 ${targetText} 达 ${formatPercent(ratio - 1, 1)}` +
+            `（超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如指标值设定偏低）`,
           expected: targetText,
           actual: actualText,
         });
@@ -62,8 +65,8 @@ export const overachievementUnexplained: Rule = {
         report({
           cell: row.explanation.address,
           message:
-            `实际完成值 ${actualText} 仅为成本指标值 ${targetText} 的 ${percent(ratio)}` +
-            `（低于指标值超过 ${percent(margin)}），请在${COLUMN}中说明原因（如预算编制偏高）`,
+            `实际完成值 ${actualText} 仅为成本指标值 ${targetText} 的 ${formatPercent(ratio, 1)}` +
+            `（低于指标值超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如预算编制偏高）`,
           expected: targetText,
           actual: actualText,
         });

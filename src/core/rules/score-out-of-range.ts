@@ -1,6 +1,13 @@
 import { qualitativeBand } from "../scoring";
 import type { Achievement } from "./fields";
-import { isNotApplicableRow, numberOf, shownText, statedAchievement } from "./fields";
+import {
+  formatNumber,
+  formatPercent,
+  isNotApplicableRow,
+  numberOf,
+  shownText,
+  statedAchievement,
+} from "./fields";
 import type { Rule } from "./types";
 
 const ACHIEVEMENT_LABEL: Record<Achievement, string> = {
@@ -11,10 +18,6 @@ const ACHIEVEMENT_LABEL: Record<Achievement, string> = {
 
 // A score typed as 4.8 against a computed 0.8 × 6 = 4.800000000000001 must not fall outside.
 const EPSILON = 1e-9;
-
-function percentOf(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(2))}%`;
-}
 
 export const scoreOutOfRange: Rule = {
   meta: {
@@ -57,15 +60,15 @@ export const scoreOutOfRange: Rule = {
       if (!belowMin && !aboveMax) continue;
       const label = ACHIEVEMENT_LABEL[achievement];
       const range =
-        `${band.minInclusive ? "[" : "("}${Number(band.min.toFixed(4))}, ` +
-        `${Number(band.max.toFixed(4))}${band.maxInclusive ? "]" : ")"}`;
+        `${band.minInclusive ? "[" : "("}${formatNumber(band.min, 4)}, ` +
+        `${formatNumber(band.max, 4)}${band.maxInclusive ? "]" : ")"}`;
       const fractions = profile.qualitativeBands;
       const bandWords =
         achievement === "met"
-          ? `分值的 ${percentOf(fractions.met)}–100%`
+          ? `分值的 ${formatPercent(fractions.met, 2)}–100%`
           : achievement === "partial"
-            ? `分值的 ${percentOf(fractions.partial)}–${percentOf(fractions.met)}（不含）`
-            : `低于分值的 ${percentOf(fractions.partial)}`;
+            ? `分值的 ${formatPercent(fractions.partial, 2)}–${formatPercent(fractions.met, 2)}（不含）`
+            : `低于分值的 ${formatPercent(fractions.partial, 2)}`;
       report({
         cell: row.score.address,
         message:
