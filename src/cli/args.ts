@@ -1,6 +1,5 @@
 /** Command-line arguments of `perf-eval` (product.md §3). Pure: no I/O. */
-
-export type TemplateKind = "project" | "project-2021" | "department";
+import { TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from "../core/templates";
 
 export type Command =
   | { name: "check"; inputs: string[]; json: boolean; profile: string }
@@ -19,8 +18,6 @@ export const USAGE = `用法：
   perf-eval template <输出.xlsx> [--kind project|project-2021|department] [--year 2025] [--unit 单位名称]
       生成空白模板（使用原生公式计算）。
   perf-eval --help | --version`;
-
-const TEMPLATE_KINDS: readonly TemplateKind[] = ["project", "project-2021", "department"];
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
@@ -64,7 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
       allowOnly(options, ["--kind", "--year", "--unit"], name);
       if (rest.length !== 1) throw new UsageError("template 需要一个输出文件");
       const kind = stringOption(options, "--kind") ?? "project";
-      if (!TEMPLATE_KINDS.includes(kind as TemplateKind)) {
+      if (!isTemplateKind(kind)) {
         throw new UsageError(`--kind 只能是 ${TEMPLATE_KINDS.join("、")}，收到“${kind}”`);
       }
       const yearText = stringOption(options, "--year") ?? String(new Date().getFullYear());
@@ -75,7 +72,7 @@ export function parseArgs(argv: readonly string[]): Command {
       return {
         name,
         output: rest[0],
-        kind: kind as TemplateKind,
+        kind,
         year,
         unit: stringOption(options, "--unit"),
       };
