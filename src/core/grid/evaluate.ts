@@ -8,9 +8,25 @@
  * function or name, a cycle or a syntax error leaves the cell as it was rather than guessing.
  */
 import { isPerfError } from "../errors";
-import { cleanFloat, roundHalfUp, truncateDecimals } from "../scoring/decimal";
-import { formatGeneral, formatValue } from "./format";
+import { cleanFloat } from "../scoring/decimal";
+import { BUILTINS, LAZY_BUILTINS } from "./builtins";
+import { formatValue } from "./format";
 import { parseFormula, type FormulaNode } from "./formula-parse";
+import {
+  DIV0,
+  NUM,
+  VALUE,
+  err,
+  finite,
+  isError,
+  isRange,
+  toNumber,
+  toText,
+  type ErrorValue,
+  type RangeValue,
+  type Scalar,
+  type Value,
+} from "./formula-values";
 import {
   displayText,
   type GridCell,
@@ -19,13 +35,7 @@ import {
   type StoredValue,
 } from "./index";
 
-/** A spreadsheet error value ("#DIV/0!"). */
-export interface ErrorValue {
-  error: string;
-}
-
-/** One value a formula works with; null is an empty cell. */
-export type Scalar = number | string | boolean | null | ErrorValue;
+export type { ErrorValue, Scalar } from "./formula-values";
 
 /** What an injected function receives: scalars, and ranges as arrays of rows (as Excel passes). */
 export type FunctionArg = Scalar | Scalar[][];
@@ -59,30 +69,6 @@ class Unknown {
  */
 class TooDeep extends Unknown {}
 
-interface RangeValue {
-  kind: "range";
-  sheet: SheetGrid;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-type Value = Scalar | RangeValue;
-
-const err = (code: string): ErrorValue => ({ error: code });
-const DIV0 = err("#DIV/0!");
-const VALUE = err("#VALUE!");
-const NUM = err("#NUM!");
-
-function isError(value: unknown): value is ErrorValue {
-  return typeof value === "object" && value !== null && "error" in value && !("kind" in value);
-}
-
-function isRange(value: Value): value is RangeValue {
-  return typeof value === "object" && value !== null && "kind" in value;
-}
-
 /** Excel's serial day number of a date (1900 system). */
 function dateSerial(date: Date): number {
   return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -91,49 +77,6 @@ function dateSerial(date: Date): number {
 function storedToScalar(value: StoredValue): Scalar {
   if (value instanceof Date) return dateSerial(value);
   return value;
-}
-
-/** Numeric text as Excel's operators read it ("3" → 3, " 50% " → 0.5); undefined otherwise. */
-function textToNumber(text: string): number | undefined {
-  const match = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/.exec(text);
-  if (!match) return undefined;
-  const n = Number(match[1]);
-  return match[2] ? n / 100 : n;
-}
-
-/** A scalar as a number for + − × ÷ ^: empty 0, TRUE 1, numeric text, else #VALUE!. */
-function toNumber(value: Scalar): number | ErrorValue {
-  if (value === null) return 0;
-  if (typeof value === "number") return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "string") return textToNumber(value) ?? VALUE;
-  return value;
-}
-
-function toText(value: Scalar): string | ErrorValue {
-  if (value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatGeneral(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return value;
-}
-
-function toBoolean(value: Scalar): boolean | ErrorValue {
-  if (value === null) return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") {
-    const upper = value.trim().toUpperCase();
-    if (upper === "TRUE") return true;
-    if (upper === "FALSE") return false;
-    return VALUE;
-  }
-  return value;
-}
-
-/** A finite number stays; NaN and infinities become #NUM!, as Excel never stores them. */
-function finite(n: number): number | ErrorValue {
-  return Number.isFinite(n) ? n : NUM;
 }
 
 /** Type rank in Excel comparisons: numbers < text < booleans. */
@@ -164,21 +107,6 @@ function compare(a: Scalar, b: Scalar): number | ErrorValue {
   return Number(x) - Number(y);
 }
 
-/** Excel's ROUND family on the decimal value; negative digits round to tens, hundreds, … */
-function roundTo(x: number, digits: number, mode: "half-up" | "down" | "up"): number {
-  const d = Math.trunc(digits);
-  if (d > 15) return x;
-  if (d < 0) {
-    const scale = 10 ** -d;
-    return roundTo(x / scale, 0, mode) * scale;
-  }
-  if (mode === "half-up") return roundHalfUp(x, d);
-  const down = truncateDecimals(x, d);
-  if (mode === "down" || down === cleanFloat(x)) return down;
-  const step = 10 ** -d;
-  return cleanFloat(down + (x < 0 ? -step : step));
-}
-
 /** Strips the prefixes Excel writes before newer and user-defined functions. */
 function functionName(raw: string): string {
   let name = raw.toUpperCase();
@@ -192,28 +120,10 @@ function functionName(raw: string): string {
   return udf ? udf[1]!.replace(/_/g, ".") : name;
 }
 
-type Lazy = () => Value;
-
 function cellAsRange(ref: Extract<FormulaNode, { kind: "ref" }>): FormulaNode {
   const { sheet, row, col } = ref;
   return { kind: "range", sheet, top: row, bottom: row, left: col, right: col };
 }
-
-/** Built-ins that decide which arguments to evaluate (IF, IFERROR). */
-const LAZY_BUILTINS: Record<string, (args: Lazy[], self: Evaluator) => Value> = {
-  IF: (args, self) => {
-    if (args.length < 2 || args.length > 3) return VALUE;
-    const condition = toBoolean(self.scalar(args[0]!()));
-    if (isError(condition)) return condition;
-    if (condition) return self.scalar(args[1]!());
-    return args.length === 3 ? self.scalar(args[2]!()) : false;
-  },
-  IFERROR: (args, self) => {
-    if (args.length !== 2) return VALUE;
-    const value = self.scalar(args[0]!());
-    return isError(value) ? self.scalar(args[1]!()) : value;
-  },
-};
 
 /**
  * Values of a range, row by row, within the sheet's used area: A:A or A1:XFD1048576 costs what the
@@ -229,143 +139,6 @@ function rangeRows(range: RangeValue, read: (sheet: SheetGrid, r: number, c: num
     rows.push(row);
   }
   return rows;
-}
-
-/**
- * How a statistical function reads its arguments, as Excel does: a number typed or computed in an
- * argument counts (and TRUE, "3"), while text, booleans and blanks in a referenced cell or range
- * are skipped. Returns the numbers, or the first error met.
- */
-function numbersOf(args: Value[], self: Evaluator): number[] | ErrorValue {
-  const numbers: number[] = [];
-  for (const arg of args) {
-    if (isRange(arg)) {
-      for (const row of self.rows(arg)) {
-        for (const value of row) {
-          if (isError(value)) return value;
-          if (typeof value === "number") numbers.push(value);
-        }
-      }
-    } else if (arg !== null) {
-      const n = toNumber(arg);
-      if (isError(n)) return n;
-      numbers.push(n);
-    }
-  }
-  return numbers;
-}
-
-function sumOf(numbers: number[]): number {
-  return numbers.reduce((total, n) => total + n, 0);
-}
-
-/** Built-ins on evaluated arguments. */
-const BUILTINS: Record<string, (args: Value[], self: Evaluator) => Value> = {
-  SUM: (args, self) => {
-    const numbers = numbersOf(args, self);
-    return isError(numbers) ? numbers : finite(sumOf(numbers));
-  },
-  MIN: (args, self) => {
-    const numbers = numbersOf(args, self);
-    if (isError(numbers)) return numbers;
-    return numbers.length === 0 ? 0 : numbers.reduce((a, b) => Math.min(a, b));
-  },
-  MAX: (args, self) => {
-    const numbers = numbersOf(args, self);
-    if (isError(numbers)) return numbers;
-    return numbers.length === 0 ? 0 : numbers.reduce((a, b) => Math.max(a, b));
-  },
-  AVERAGE: (args, self) => {
-    const numbers = numbersOf(args, self);
-    if (isError(numbers)) return numbers;
-    return numbers.length === 0 ? DIV0 : sumOf(numbers) / numbers.length;
-  },
-  COUNT: (args, self) => {
-    // COUNT never fails: errors and text are simply not counted.
-    let count = 0;
-    for (const arg of args) {
-      if (isRange(arg)) {
-        for (const row of self.rows(arg)) {
-          count += row.filter((value) => typeof value === "number").length;
-        }
-      } else if (arg !== null && !isError(arg) && !isError(toNumber(arg))) {
-        count++;
-      }
-    }
-    return count;
-  },
-  COUNTA: (args, self) => {
-    let count = 0;
-    for (const arg of args) {
-      if (isRange(arg)) {
-        for (const row of self.rows(arg)) count += row.filter((value) => value !== null).length;
-      } else {
-        count++;
-      }
-    }
-    return count;
-  },
-  ROUND: (args, self) => roundFunction(args, self, "half-up"),
-  ROUNDUP: (args, self) => roundFunction(args, self, "up"),
-  ROUNDDOWN: (args, self) => roundFunction(args, self, "down"),
-  TRUNC: (args, self) =>
-    args.length === 1
-      ? roundFunction([args[0]!, 0], self, "down")
-      : roundFunction(args, self, "down"),
-  ABS: (args, self) => {
-    if (args.length !== 1) return VALUE;
-    const n = toNumber(self.scalar(args[0]!));
-    return isError(n) ? n : Math.abs(n);
-  },
-  AND: (args, self) => logical(args, self, (values) => values.every(Boolean)),
-  OR: (args, self) => logical(args, self, (values) => values.some(Boolean)),
-  NOT: (args, self) => {
-    if (args.length !== 1) return VALUE;
-    const b = toBoolean(self.scalar(args[0]!));
-    return isError(b) ? b : !b;
-  },
-  N: (args, self) => {
-    if (args.length !== 1) return VALUE;
-    const arg = args[0]!;
-    // N of a range reads its first cell.
-    const value = isRange(arg) ? self.read(arg.sheet, arg.top, arg.left) : arg;
-    if (typeof value === "number" || isError(value)) return value;
-    if (typeof value === "boolean") return value ? 1 : 0;
-    return 0;
-  },
-  LEN: (args, self) => {
-    if (args.length !== 1) return VALUE;
-    const text = toText(self.scalar(args[0]!));
-    return isError(text) ? text : text.length;
-  },
-};
-
-function roundFunction(args: Value[], self: Evaluator, mode: "half-up" | "down" | "up"): Value {
-  if (args.length !== 2) return VALUE;
-  const x = toNumber(self.scalar(args[0]!));
-  if (isError(x)) return x;
-  const digits = toNumber(self.scalar(args[1]!));
-  if (isError(digits)) return digits;
-  return roundTo(x, digits, mode);
-}
-
-function logical(args: Value[], self: Evaluator, combine: (values: boolean[]) => boolean): Value {
-  const values: boolean[] = [];
-  for (const arg of args) {
-    if (isRange(arg)) {
-      for (const row of self.rows(arg)) {
-        for (const value of row) {
-          if (isError(value)) return value;
-          if (typeof value === "number" || typeof value === "boolean") values.push(Boolean(value));
-        }
-      }
-    } else {
-      const b = toBoolean(arg);
-      if (isError(b)) return b;
-      values.push(b);
-    }
-  }
-  return values.length === 0 ? VALUE : combine(values);
 }
 
 /** What an injected function returned, as a cell value. */
