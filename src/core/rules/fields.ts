@@ -66,7 +66,7 @@ export function readValue(field: Field | undefined): ParsedValue {
 }
 
 /** The cell's text with all white space removed: PDF and merged cells break words ("产出指\n标"). */
-export function compactText(text: string): string {
+export function withoutSpaces(text: string): string {
   return text.replace(/\s+/g, "");
 }
 
@@ -83,19 +83,19 @@ export function numberOf(field: Field | undefined): number | undefined {
 
 /** `不涉及` / `不涉及此项内容`: the placeholder text of rows that do not apply (domain.md §2). */
 export function isNotApplicableText(text: string): boolean {
-  return compactText(text).startsWith("不涉及");
+  return withoutSpaces(text).startsWith("不涉及");
 }
 
 /** The row is under a 成本 heading (一级 成本指标 in 2021+ forms, 二级 成本指标 under 产出 before). */
 export function isCostRow(row: IndicatorRow): boolean {
-  return compactText(row.level1).includes("成本") || compactText(row.level2).includes("成本");
+  return withoutSpaces(row.level1).includes("成本") || withoutSpaces(row.level2).includes("成本");
 }
 
 export type Level1Group = "产出指标" | "效益指标" | "满意度指标" | "成本指标";
 
 /** The standard 一级指标 a heading stands for, accepting broken or shortened spellings. */
 export function level1Group(level1: string): Level1Group | undefined {
-  const text = compactText(level1);
+  const text = withoutSpaces(level1);
   if (text.startsWith("产出")) return "产出指标";
   if (text.startsWith("效益")) return "效益指标";
   if (text.startsWith("满意度")) return "满意度指标";
@@ -117,7 +117,7 @@ const PARTIAL_WORDS = /部分(完成|达成|达到|实现|达标)/;
  */
 export function statedAchievement(field: Field | undefined): Achievement | undefined {
   if (field === undefined) return undefined;
-  const text = compactText(field.text);
+  const text = withoutSpaces(field.text);
   if (text === "") return undefined;
   if (MISSED_WORDS.test(text)) return "missed";
   if (PARTIAL_WORDS.test(text)) return "partial";
@@ -130,7 +130,7 @@ const EMPTY_EXPLANATIONS = new Set(["无", "暂无", "—", "-", "－", "/", "�
 /** The 偏差原因分析及改进措施 cell says something. */
 export function hasExplanation(field: Field | undefined): boolean {
   if (field === undefined) return false;
-  const text = compactText(field.text);
+  const text = withoutSpaces(field.text);
   return text !== "" && !EMPTY_EXPLANATIONS.has(text);
 }
 

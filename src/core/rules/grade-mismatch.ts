@@ -1,6 +1,6 @@
 import { grade, type Grade } from "../scoring";
 import { computedTotal, readExecution } from "./execution";
-import { formatNumber, isBlank, printedNumber } from "./fields";
+import { formatNumber, isBlank, printedNumber, withoutSpaces } from "./fields";
 import type { Rule } from "./types";
 
 /** The grades as printed, long forms included. */
@@ -29,7 +29,7 @@ export const gradeMismatch: Rule = {
   check({ form, profile, report }) {
     const field = form.grade?.value;
     if (field === undefined || isBlank(field)) return;
-    const printedGrade = GRADE_WORDS[field.text.replace(/\s+/g, "")];
+    const printedGrade = GRADE_WORDS[withoutSpaces(field.text)];
     // A grade word this rule does not know is left to the reviewer rather than guessed.
     if (printedGrade === undefined) return;
     const total =
