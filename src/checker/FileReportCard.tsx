@@ -10,11 +10,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FileReport } from "../core/file-report";
+import { allFindings, type FileReport } from "../core/file-report";
+import { countBySeverity } from "../core/findings";
 import type { FormReport } from "../core/validate";
 import type { Profile } from "../core/profiles/schema";
 import { formatRate } from "../core/scoring";
-import { FindingsList, countBySeverity } from "../ui/FindingsList";
+import { FindingsList } from "../ui/FindingsList";
 
 const useStyles = makeStyles({
   forms: {
@@ -47,7 +48,7 @@ const useStyles = makeStyles({
 });
 
 export function fileCounts(report: FileReport) {
-  return countBySeverity([...report.findings, ...report.forms.flatMap((form) => form.findings)]);
+  return countBySeverity(allFindings(report));
 }
 
 export interface FileReportCardProps {

@@ -1,4 +1,5 @@
-import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { allFindings } from "../core/file-report";
+import { SEVERITY_LABEL, countBySeverity, type Finding, type Severity } from "../core/findings";
 import type { Profile } from "../core/profiles/schema";
 import { formatRate } from "../core/scoring";
 import type { CheckResult } from "./check";
@@ -17,12 +18,10 @@ const COLOURS: Record<Severity | "bold" | "dim", [string, string]> = {
 export function formatText(result: CheckResult, colour: boolean, profile: Profile): string {
   const paint = (style: keyof typeof COLOURS, text: string): string =>
     colour ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text;
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let formCount = 0;
   const lines: string[] = [];
 
   const findingLine = (finding: Finding): string => {
-    counts[finding.severity]++;
     const where = finding.sheet ? `${finding.sheet}!${finding.cell}` : "";
     const severity = paint(finding.severity, SEVERITY_LABEL[finding.severity]);
     return `    ${where ? `${where}  ` : ""}${severity}  ${finding.message}  ${paint("dim", finding.rule)}`;
@@ -48,6 +47,7 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
     });
     lines.push("");
   }
+  const counts = countBySeverity(result.files.flatMap(allFindings));
   lines.push(
     `共检查 ${result.files.length} 个文件、${formCount} 张表：` +
       `${paint("error", `错误 ${counts.error}`)}，${paint("warning", `警告 ${counts.warning}`)}，` +

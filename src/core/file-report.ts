@@ -48,13 +48,14 @@ export function checkWorkbook(file: string, workbook: WorkbookGrid, profile: Pro
   }
 }
 
+/** Every finding of a file: the file-level ones, then each form's. */
+export function allFindings(file: FileReport): Finding[] {
+  return [...file.findings, ...file.forms.flatMap((form) => form.findings)];
+}
+
 export function exitCodeOf(files: readonly FileReport[]): 0 | 1 | 2 {
   if (files.some((file) => file.unreadable)) return 2;
-  const hasError = files.some(
-    (file) =>
-      file.findings.some((f) => f.severity === "error") ||
-      file.forms.some((form) => form.findings.some((f) => f.severity === "error")),
-  );
+  const hasError = files.some((file) => allFindings(file).some((f) => f.severity === "error"));
   return hasError ? 1 : 0;
 }
 

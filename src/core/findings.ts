@@ -17,3 +17,10 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   warning: "警告",
   info: "提示",
 };
+
+/** Findings per severity, for "错误 2，警告 1，提示 0" lines. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -79,10 +79,3 @@ export function FindingsList({ findings, emptyText = "未发现问题", onSelect
     </ul>
   );
 }
-
-/** Findings per severity, for "错误 2，警告 1，提示 0" lines. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
