@@ -15,7 +15,7 @@ import {
   type Grade,
 } from "../core/scoring";
 import { parseNumber, parseValue, toCommonUnit } from "../core/values";
-import type { Unit } from "../core/values/types";
+import type { ParsedValue, Unit } from "../core/values/types";
 
 /** What a spreadsheet may pass for one argument: a number, text, a boolean, or nothing. */
 export type CellInput = number | string | boolean | null | undefined;
@@ -83,6 +83,23 @@ function readPlainNumber(input: CellInput, label: string): number {
   return amount.value;
 }
 
+/** Target and actual through the value grammar; SCORE and DEVIATION need both filled in. */
+function readTargetActual(
+  target: CellInput,
+  actual: CellInput,
+  purpose: "计分" | "计算偏差",
+): { t: ParsedValue; a: ParsedValue } {
+  const t = parseValue(target);
+  const a = parseValue(actual);
+  if (t.kind === "empty" || t.kind === "na") {
+    throw new PerfError("#VALUE!", `年度指标值为空或不涉及，无法${purpose}。`);
+  }
+  if (a.kind === "empty" || a.kind === "na") {
+    throw new PerfError("#VALUE!", `实际完成值为空或不涉及，无法${purpose}。`);
+  }
+  return { t, a };
+}
+
 function readProfile(input: CellInput): Profile {
   return getProfile(isEmptyInput(input) ? defaultProfileName : String(input));
 }
@@ -147,14 +164,7 @@ function SCORE(
 ): number {
   const w = readPlainNumber(weight, "分值");
   requireNonNegative(w, "分值");
-  const t = parseValue(target);
-  const a = parseValue(actual);
-  if (t.kind === "empty" || t.kind === "na") {
-    throw new PerfError("#VALUE!", "年度指标值为空或不涉及，无法计分。");
-  }
-  if (a.kind === "empty" || a.kind === "na") {
-    throw new PerfError("#VALUE!", "实际完成值为空或不涉及，无法计分。");
-  }
+  const { t, a } = readTargetActual(target, actual, "计分");
   const result = indicatorScore({
     target: t,
     actual: a,
@@ -222,14 +232,7 @@ function GRADE(total: CellInput): Grade {
 
 /** (实际 − 目标) ÷ 目标, signed. */
 function DEVIATION(target: CellInput, actual: CellInput): number {
-  const t = parseValue(target);
-  const a = parseValue(actual);
-  if (t.kind === "empty" || t.kind === "na") {
-    throw new PerfError("#VALUE!", "年度指标值为空或不涉及，无法计算偏差。");
-  }
-  if (a.kind === "empty" || a.kind === "na") {
-    throw new PerfError("#VALUE!", "实际完成值为空或不涉及，无法计算偏差。");
-  }
+  const { t, a } = readTargetActual(target, actual, "计算偏差");
   if (t.kind === "qualitative" || t.kind === "met") {
     throw new PerfError("#N/A", `年度指标值“${t.text}”是定性指标，没有可计算的数值。`);
   }
