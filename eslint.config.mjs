@@ -17,6 +17,7 @@ const NODE_GLOBALS = Object.fromEntries(
     "console",
     "Buffer",
     "globalThis",
+    "URL",
   ].map((name) => [name, "readonly"]),
 );
 

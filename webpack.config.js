@@ -10,6 +10,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_PORT, manifestFor, publicUrl } = require("./scripts/public-url.cjs");
 
 const OUTPUT = path.resolve(__dirname, "dist/web");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -17,8 +18,6 @@ const OFFICE_JS = "node_modules/@microsoft/office-js/dist";
 const OFFICE_TELEMETRY_FRAME =
   "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 const SAMPLE = "samples/示例-北京丰台2023.xlsx";
-const DEV_PORT = 3000;
-
 /**
  * The metadata plugin appends `CustomFunctions.associate(id, fn)` for every @customfunction to the
  * functions source. functions.ts registers explicitly from its id table (one list, tested), so the
@@ -115,6 +114,7 @@ function devServerType() {
 
 module.exports = (env, argv) => {
   const production = argv.mode !== "development";
+  const siteUrl = publicUrl(env);
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
@@ -176,7 +176,11 @@ module.exports = (env, argv) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content, siteUrl),
+          },
           // The web checker's 「用示例工作簿试一试」 fetches it relatively, from this server.
           { from: SAMPLE, to: "samples/[name][ext]" },
           { from: "assets", to: "assets" },
