@@ -1,0 +1,204 @@
+/**
+ * Quick fixes on real forms: a workbook grid with one wrong printed figure is validated, the fix is
+ * computed from the report, written into the grid in the cell's own style, and validated again: the
+ * finding must be gone (and nothing new must appear in its place).
+ */
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/core/findings";
+import { MemorySheet, fromA1, type WorkbookGrid } from "../../src/core/grid";
+import { formatValue } from "../../src/core/grid/format";
+import { capped, national, shanghai, type Profile } from "../../src/core/profiles";
+import { validateWorkbook, type FormReport } from "../../src/core/validate";
+import { quickFixFor, sheetOf, type QuickFix } from "../../src/ui/quick-fix";
+import { placeTsv } from "../core/forms/sheet-helpers";
+import { shanghaiCivilService } from "../core/forms/shanghai-data";
+
+const SHEET = "组织部";
+/** 年度资金总额 row of the civil-service form: G6 is 执行率(%), H6 is 得分. */
+const RATE_CELL = "G6";
+const SCORE_CELL = "H6";
+
+function workbookOf(tsv: string): { grid: WorkbookGrid; sheet: MemorySheet } {
+  const sheet = new MemorySheet(SHEET);
+  placeTsv(sheet, tsv, { numbers: true });
+  return { grid: { sheets: [sheet] }, sheet };
+}
+
+function setCell(sheet: MemorySheet, address: string, value: number | string, numFmt?: string) {
+  const { row, col } = fromA1(address)!;
+  const text = typeof value === "number" ? formatValue(value, numFmt) : value;
+  sheet.set(row, col, { value, text, numFmt });
+}
+
+function cellOf(sheet: MemorySheet, address: string) {
+  const { row, col } = fromA1(address)!;
+  return sheet.cell(row, col);
+}
+
+function findingsOf(grid: WorkbookGrid, profile: Profile): Array<[Finding, FormReport]> {
+  return validateWorkbook(grid, profile).forms.flatMap((form) =>
+    form.findings.map((finding): [Finding, FormReport] => [finding, form]),
+  );
+}
+
+function only(grid: WorkbookGrid, profile: Profile, rule: string): [Finding, FormReport] {
+  const matches = findingsOf(grid, profile).filter(([finding]) => finding.rule === rule);
+  expect(matches).toHaveLength(1);
+  return matches[0];
+}
+
+/** Computes the fix of `rule`'s finding, writes it into the grid keeping the cell's format. */
+function applyFix(
+  grid: WorkbookGrid,
+  sheet: MemorySheet,
+  profile: Profile,
+  rule: string,
+): QuickFix {
+  const [finding, form] = only(grid, profile, rule);
+  const fix = quickFixFor(finding, form, profile, sheetOf(grid, finding.sheet));
+  expect(fix).toBeDefined();
+  setCell(sheet, fix!.cell, fix!.value, cellOf(sheet, fix!.cell)?.numFmt);
+  // What the cell shows after the write is what the button promised.
+  expect(cellOf(sheet, fix!.cell)?.text).toBe(fix!.shown);
+  return fix!;
+}
+
+function rulesOf(grid: WorkbookGrid, profile: Profile): string[] {
+  return findingsOf(grid, profile)
+    .filter(([finding]) => finding.severity === "error")
+    .map(([finding]) => finding.rule);
+}
+
+describe("quick fix of the printed 执行率", () => {
+  it("writes the percent number into a 执行率(%) column, truncated as Shanghai prints it", () => {
+    const { grid, sheet } = workbookOf(
+      shanghaiCivilService("96.16", "优").replace("61.59", "65.00"),
+    );
+    const fix = applyFix(grid, sheet, shanghai, "exec-rate-mismatch");
+    expect(fix).toMatchObject({ sheet: SHEET, cell: RATE_CELL, value: 61.59, shown: "61.59" });
+    expect(rulesOf(grid, shanghai)).not.toContain("exec-rate-mismatch");
+  });
+
+  it("rounds under the national profile (115.43 ÷ 187.40 = 61.595…% → 61.60)", () => {
+    const { grid, sheet } = workbookOf(
+      shanghaiCivilService("96.16", "优").replace("61.59", "65.00"),
+    );
+    const fix = applyFix(grid, sheet, national, "exec-rate-mismatch");
+    expect(fix).toMatchObject({ value: 61.6, shown: "61.60" });
+    expect(rulesOf(grid, national)).not.toContain("exec-rate-mismatch");
+  });
+
+  it("writes the fraction into a percent-formatted cell", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, RATE_CELL, 0.65, "0.00%");
+    const fix = applyFix(grid, sheet, shanghai, "exec-rate-mismatch");
+    expect(fix).toMatchObject({ value: 0.6159, shown: "61.59%" });
+    expect(rulesOf(grid, shanghai)).not.toContain("exec-rate-mismatch");
+  });
+
+  it("writes the rate at the precision a percent format prints", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, RATE_CELL, 0.65, "0.0%");
+    const fix = applyFix(grid, sheet, national, "exec-rate-mismatch");
+    expect(fix).toMatchObject({ value: 0.616, shown: "61.6%" });
+    expect(rulesOf(grid, national)).not.toContain("exec-rate-mismatch");
+  });
+
+  it("keeps a bare fraction a fraction", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, RATE_CELL, 0.65);
+    const fix = applyFix(grid, sheet, shanghai, "exec-rate-mismatch");
+    expect(fix.value).toBe(0.6159);
+    expect(rulesOf(grid, shanghai)).not.toContain("exec-rate-mismatch");
+  });
+
+  it("writes text in the same style when the cell holds text", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, RATE_CELL, "65.0％");
+    const fix = applyFix(grid, sheet, shanghai, "exec-rate-mismatch");
+    expect(fix).toMatchObject({ value: "61.59％", shown: "61.59％" });
+    expect(rulesOf(grid, shanghai)).not.toContain("exec-rate-mismatch");
+  });
+});
+
+describe("quick fix of the printed 执行得分", () => {
+  it("writes the profile's score, and the total it broke is right again", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优").replace("6.16", "7.16"));
+    // The wrong score also makes the printed total disagree with the scores it adds up.
+    expect(rulesOf(grid, shanghai)).toEqual(
+      expect.arrayContaining(["exec-score-mismatch", "total-mismatch"]),
+    );
+    const fix = applyFix(grid, sheet, shanghai, "exec-score-mismatch");
+    expect(fix).toMatchObject({ cell: SCORE_CELL, value: 6.16, shown: "6.16" });
+    expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+
+  it("writes a whole-number score under the capped profile into a General cell", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, SCORE_CELL, 4);
+    // 一体化平台 scores in whole numbers: 10 × 61.595…% → 6.
+    const fix = applyFix(grid, sheet, capped, "exec-score-mismatch");
+    expect(fix).toMatchObject({ value: 6, shown: "6" });
+    expect(rulesOf(grid, capped)).not.toContain("exec-score-mismatch");
+  });
+
+  it("writes the score at the precision a formatted cell prints, whatever the profile rounds to", () => {
+    // "0.00" prints two decimals, so 6.00 would claim a precision the score does not have.
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优").replace("6.16", "4.00"));
+    const fix = applyFix(grid, sheet, capped, "exec-score-mismatch");
+    expect(fix).toMatchObject({ value: 6.16, shown: "6.16" });
+    expect(rulesOf(grid, capped)).not.toContain("exec-score-mismatch");
+  });
+});
+
+describe("quick fix of the printed 总分", () => {
+  it("writes the sum of the printed scores (a number cell)", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.61", "优"));
+    const fix = applyFix(grid, sheet, shanghai, "total-mismatch");
+    expect(fix).toMatchObject({ value: 96.16, shown: "96.16" });
+    expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+
+  it("keeps a text total text, with the decimals it printed", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.61", "优"));
+    const [finding] = only(grid, shanghai, "total-mismatch");
+    setCell(sheet, finding.cell, "90.00");
+    const fix = applyFix(grid, sheet, shanghai, "total-mismatch");
+    expect(fix).toMatchObject({ value: "96.16", shown: "96.16" });
+    expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+});
+
+describe("quick fix of the printed 评分等级", () => {
+  it("writes the grade of the total", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "良"));
+    const fix = applyFix(grid, sheet, shanghai, "grade-mismatch");
+    expect(fix).toMatchObject({ value: "优", shown: "优" });
+    expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+
+  it("answers a long grade word with a long one", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "良好"));
+    const fix = applyFix(grid, sheet, shanghai, "grade-mismatch");
+    expect(fix.value).toBe("优秀");
+    expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+});
+
+describe("no quick fix", () => {
+  it("is offered for rules whose right value the engine does not know", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    const [finding, form] = only(grid, shanghai, "exec-rate-low");
+    expect(cellOf(sheet, finding.cell)).toBeDefined();
+    expect(quickFixFor(finding, form, shanghai, sheet)).toBeUndefined();
+  });
+
+  it("is offered for a fixable rule only when its cell is there", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.61", "优"));
+    const [finding, form] = only(grid, shanghai, "total-mismatch");
+    expect(quickFixFor(finding, form, shanghai, sheet)).toBeDefined();
+    expect(quickFixFor(finding, form, shanghai, undefined)).toBeUndefined();
+    expect(quickFixFor({ ...finding, cell: "" }, form, shanghai, sheet)).toBeUndefined();
+    expect(quickFixFor({ ...finding, cell: "Z99" }, form, shanghai, sheet)).toBeUndefined();
+  });
+});
