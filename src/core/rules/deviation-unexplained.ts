@@ -1,4 +1,4 @@
-import { hasExplanation, isNotApplicableRow, shownText } from "./fields";
+import { hasExplanation, isNotApplicableRow, quotedText, shownText } from "./fields";
 import { describeMiss, readRow } from "./indicator-outcome";
 import type { Rule } from "./types";
 
@@ -18,7 +18,7 @@ export const deviationUnexplained: Rule = {
       const { weight, score } = reading;
       const reasons: string[] = [];
       if (weight !== undefined && score !== undefined && weight > 0 && score < weight - EPSILON) {
-        reasons.push(`得分 ${shownText(row.score)} 低于分值 ${shownText(row.weight)}`);
+        reasons.push(`得分 ${quotedText(row.score)} 低于分值 ${quotedText(row.weight)}`);
       }
       const miss = describeMiss(row, reading);
       if (miss !== undefined) reasons.push(miss);

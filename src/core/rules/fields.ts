@@ -18,7 +18,7 @@ export function readNumber(field: Field | undefined): NumberParse {
   let parsed = numberCache.get(field);
   if (parsed === undefined) {
     parsed = DASH_LOOKALIKE.test(field.text)
-      ? { ok: false, empty: true, reason: `“${field.text.trim()}”表示不涉及` }
+      ? { ok: false, empty: true, reason: `“${excerpt(field.text.trim())}”表示不涉及` }
       : parseNumber(field.text);
     if (!parsed.ok && field.numeric !== undefined) {
       parsed = {
@@ -73,6 +73,26 @@ export function withoutSpaces(text: string): string {
 /** The cell's text for a message: line breaks and runs of spaces collapsed to one space. */
 export function shownText(field: Field | undefined): string {
   return field === undefined ? "" : field.text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The most characters of one cell's text a message quotes. A message points at the cell; quoting
+ * a whole 30,000-character cell made reports huge and froze the web checker (issue 11). The whole
+ * text stays in the finding's expected / actual.
+ */
+export const QUOTE_LIMIT = 50;
+
+/** Text cut to QUOTE_LIMIT characters with "…" (a surrogate pair is never split). */
+export function excerpt(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  const last = text.charCodeAt(limit - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit;
+  return `${text.slice(0, end)}…`;
+}
+
+/** shownText to quote inside a message: at most QUOTE_LIMIT characters. */
+export function quotedText(field: Field | undefined): string {
+  return excerpt(shownText(field));
 }
 
 /** The number in a cell, or undefined when it holds none. */

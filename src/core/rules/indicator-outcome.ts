@@ -1,7 +1,7 @@
 import type { IndicatorRow } from "../forms/model";
 import { indicatorScore, type IndicatorScore } from "../scoring";
 import type { ParsedValue, TimeValue } from "../values/types";
-import { isCostRow, numberOf, readValue, shownText, statedAchievement } from "./fields";
+import { isCostRow, numberOf, quotedText, readValue, statedAchievement } from "./fields";
 
 /**
  * What an indicator row's target and actual say about its outcome, shared by the indicator rules so
@@ -67,8 +67,8 @@ function isLate(target: TimeValue, actual: TimeValue): boolean | undefined {
  * not (or when that cannot be told).
  */
 export function describeMiss(row: IndicatorRow, reading: RowReading): string | undefined {
-  const actualText = shownText(row.actual);
-  const targetText = shownText(row.target);
+  const actualText = quotedText(row.actual);
+  const targetText = quotedText(row.target);
   const achievement = statedAchievement(row.actual);
   if (achievement === "missed") return `实际完成值“${actualText}”表明指标未达成`;
   if (achievement === "partial") return `实际完成值“${actualText}”表明指标仅部分达成`;

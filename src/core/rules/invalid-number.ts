@@ -5,7 +5,7 @@ import {
   type FundsColumn,
   type FundsRow,
 } from "../forms/model";
-import { readNumber } from "./fields";
+import { excerpt, readNumber } from "./fields";
 import type { Rule } from "./types";
 
 type Kind = "amount" | "plain" | "rate";
@@ -61,7 +61,7 @@ export const invalidNumber: Rule = {
       if (why === undefined) return;
       report({
         cell: field.address,
-        message: `${what}应为数字，表中为“${field.text.trim()}”（${why}）：请只填写数字，如 29.84`,
+        message: `${what}应为数字，表中为“${excerpt(field.text.trim())}”（${why}）：请只填写数字，如 29.84`,
         actual: field.text,
       });
     };
@@ -81,7 +81,7 @@ export const invalidNumber: Rule = {
     }
 
     for (const row of form.indicators?.rows ?? []) {
-      const name = row.name.text.trim() || `第 ${row.row} 行指标`;
+      const name = excerpt(row.name.text.trim()) || `第 ${row.row} 行指标`;
       check(row.weight, `指标“${name}”的分值`, "plain");
       check(row.score, `指标“${name}”的得分`, "plain");
     }

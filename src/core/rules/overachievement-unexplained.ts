@@ -5,6 +5,7 @@ import {
   hasExplanation,
   isCostRow,
   isNotApplicableRow,
+  quotedText,
   readValue,
   shownText,
 } from "./fields";
@@ -52,11 +53,13 @@ export const overachievementUnexplained: Rule = {
       const ratio = common.b / common.a;
       const targetText = shownText(row.target);
       const actualText = shownText(row.actual);
+      const quotedTarget = quotedText(row.target);
+      const quotedActual = quotedText(row.actual);
       if (direction === "atLeast" && ratio > 1 + margin) {
         report({
           cell: row.explanation.address,
           message:
-            `实际完成值 ${actualText} 超出指标值 ${targetText} 达 ${formatPercent(ratio - 1, 1)}` +
+            `实际完成值 ${quotedActual} 超出指标值 ${quotedTarget} 达 ${formatPercent(ratio - 1, 1)}` +
             `（超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如指标值设定偏低）`,
           expected: targetText,
           actual: actualText,
@@ -65,7 +68,7 @@ export const overachievementUnexplained: Rule = {
         report({
           cell: row.explanation.address,
           message:
-            `实际完成值 ${actualText} 仅为成本指标值 ${targetText} 的 ${formatPercent(ratio, 1)}` +
+            `实际完成值 ${quotedActual} 仅为成本指标值 ${quotedTarget} 的 ${formatPercent(ratio, 1)}` +
             `（低于指标值超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如预算编制偏高）`,
           expected: targetText,
           actual: actualText,

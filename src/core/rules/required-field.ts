@@ -1,6 +1,6 @@
 import type { Field } from "../forms/model";
 import { isEmptyIndicatorRow, rowNeedsValues } from "./execution";
-import { isBlank, isEmptyNumber, isNotApplicableRow } from "./fields";
+import { excerpt, isBlank, isEmptyNumber, isNotApplicableRow } from "./fields";
 import type { Rule, RuleReport } from "./types";
 
 /** Values every form must carry; an empty one is reported on the empty cell itself. */
@@ -40,7 +40,7 @@ export const requiredField: Rule = {
 
     for (const row of form.indicators?.rows ?? []) {
       if (isNotApplicableRow(row) || isEmptyIndicatorRow(row)) continue;
-      const name = row.name.text.trim() || `第 ${row.row} 行指标`;
+      const name = excerpt(row.name.text.trim()) || `第 ${row.row} 行指标`;
       if (isEmptyNumber(row.weight)) {
         report({ cell: row.weight.address, message: `指标“${name}”的分值未填写：请填写分值` });
       }

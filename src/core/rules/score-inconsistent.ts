@@ -1,4 +1,4 @@
-import { isNotApplicableRow, printedNumber, shownText } from "./fields";
+import { isNotApplicableRow, printedNumber, quotedText, shownText } from "./fields";
 import { quantitativeScore, readRow } from "./indicator-outcome";
 import type { Rule } from "./types";
 
@@ -30,10 +30,11 @@ export const scoreInconsistent: Rule = {
       if (printed === undefined) continue;
       const computed = quantitativeScore(reading);
       if (computed === undefined) continue;
-      const actualText = shownText(row.actual);
-      const targetText = shownText(row.target);
-      const weightText = shownText(row.weight);
-      const scoreText = shownText(row.score);
+      // Quoted in messages (cut to QUOTE_LIMIT); expected / actual carry the whole text.
+      const actualText = quotedText(row.actual);
+      const targetText = quotedText(row.target);
+      const weightText = quotedText(row.weight);
+      const scoreText = quotedText(row.score);
       const full = score >= weight - EPSILON;
       if (computed.met) {
         if (full) continue;
@@ -42,8 +43,8 @@ export const scoreInconsistent: Rule = {
           message:
             `实际完成值 ${actualText} 已达到指标值 ${targetText}，按 PERF.SCORE 应得满分 ${weightText}，` +
             `但得分为 ${scoreText}；请核对得分，确需扣分的请在“偏差原因分析及改进措施”中说明依据`,
-          expected: weightText,
-          actual: scoreText,
+          expected: shownText(row.weight),
+          actual: shownText(row.score),
         });
         continue;
       }
@@ -55,7 +56,7 @@ export const scoreInconsistent: Rule = {
             `实际完成值 ${actualText} 未达到指标值 ${targetText}，按 PERF.SCORE 应得 ${expected} 分` +
             `（分值 ${weightText}），但得分为满分 ${scoreText}；请按完成比例更正得分`,
           expected,
-          actual: scoreText,
+          actual: shownText(row.score),
         });
         continue;
       }

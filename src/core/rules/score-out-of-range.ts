@@ -5,6 +5,7 @@ import {
   formatPercent,
   isNotApplicableRow,
   numberOf,
+  quotedText,
   shownText,
   statedAchievement,
 } from "./fields";
@@ -30,14 +31,17 @@ export const scoreOutOfRange: Rule = {
       const weight = numberOf(row.weight);
       const score = numberOf(row.score);
       if (weight === undefined || score === undefined) continue;
-      const scoreText = shownText(row.score);
-      const weightText = shownText(row.weight);
+      // Quoted in messages (cut to QUOTE_LIMIT); expected / actual carry the whole text.
+      const scoreText = quotedText(row.score);
+      const weightText = quotedText(row.weight);
+      const fullScore = shownText(row.score);
+      const fullWeight = shownText(row.weight);
       if (score < 0) {
         report({
           cell: row.score.address,
           message: `得分 ${scoreText} 小于 0；指标得分应在 0 至分值 ${weightText} 之间，请更正`,
-          expected: `0–${weightText}`,
-          actual: scoreText,
+          expected: `0–${fullWeight}`,
+          actual: fullScore,
         });
         continue;
       }
@@ -45,8 +49,8 @@ export const scoreOutOfRange: Rule = {
         report({
           cell: row.score.address,
           message: `得分 ${scoreText} 超过分值 ${weightText}；指标得分不能高于其分值，请更正得分或分值`,
-          expected: `0–${weightText}`,
-          actual: scoreText,
+          expected: `0–${fullWeight}`,
+          actual: fullScore,
         });
         continue;
       }
@@ -72,11 +76,11 @@ export const scoreOutOfRange: Rule = {
       report({
         cell: row.score.address,
         message:
-          `实际完成值“${shownText(row.actual)}”表明指标${label}，按评分规则得分应为${bandWords}` +
+          `实际完成值“${quotedText(row.actual)}”表明指标${label}，按评分规则得分应为${bandWords}` +
           `（分值 ${weightText} → ${range}），但得分为 ${scoreText}；请按完成程度更正得分，` +
           `或更正实际完成值的表述`,
         expected: range,
-        actual: scoreText,
+        actual: fullScore,
       });
     }
   },

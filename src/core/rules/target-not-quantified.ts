@@ -1,4 +1,4 @@
-import { isBlank, isCostRow, isNotApplicableRow, readValue, shownText } from "./fields";
+import { isBlank, isCostRow, isNotApplicableRow, quotedText, readValue, shownText } from "./fields";
 import type { Rule } from "./types";
 
 export const targetNotQuantified: Rule = {
@@ -13,6 +13,7 @@ export const targetNotQuantified: Rule = {
       if (isBlank(row.target) || isNotApplicableRow(row)) continue;
       const target = readValue(row.target);
       const text = shownText(row.target);
+      const quoted = quotedText(row.target);
       // A cost target is quantified as a ceiling in money; other rows by count, time or rate.
       const examples = isCostRow(row)
         ? "如“≤30万元”“≤4200元/人”"
@@ -21,7 +22,7 @@ export const targetNotQuantified: Rule = {
         report({
           cell: row.target.address,
           message:
-            `年度指标值“${text}”是对完成情况的表述，不是可考核的标准；` +
+            `年度指标值“${quoted}”是对完成情况的表述，不是可考核的标准；` +
             `请写明具体的数量、金额、完成时限或质量要求，${examples}`,
           actual: text,
         });
@@ -29,7 +30,7 @@ export const targetNotQuantified: Rule = {
         report({
           cell: row.target.address,
           message:
-            `年度指标值“${text}”没有可衡量的数量、时间或质量标准；` +
+            `年度指标值“${quoted}”没有可衡量的数量、时间或质量标准；` +
             `请改为可考核的指标值，${examples}`,
           actual: text,
         });
