@@ -27,8 +27,27 @@ export interface CheckProgress {
   stage: "reading" | "checking";
 }
 
+/** Turns a file's bytes into a grid; readXlsxBuffer unless a test counts the reads. */
+export type WorkbookReader = (bytes: ArrayBuffer, name: string) => Promise<WorkbookGrid>;
+
 export interface CheckFilesOptions {
   onProgress?: (progress: CheckProgress) => void;
+  read?: WorkbookReader;
+}
+
+/**
+ * A file as read: its grid, or the one-line reason it could not be read. Kept by the page so that
+ * choosing another profile re-runs the rules on the grids instead of reading every file again.
+ * The grid is only read by the rules, never changed, so it can be checked any number of times.
+ */
+export type ReadWorkbook =
+  | { readonly name: string; readonly grid: WorkbookGrid }
+  | { readonly name: string; readonly reason: string };
+
+/** One run's reports, and the files as read for the next profile. */
+export interface CheckedFiles {
+  read: ReadWorkbook[];
+  reports: FileReport[];
 }
 
 /**
@@ -41,24 +60,64 @@ export async function checkFiles(
   profile: Profile,
   options: CheckFilesOptions = {},
 ): Promise<FileReport[]> {
+  return (await readAndCheckFiles(files, profile, options)).reports;
+}
+
+/** As checkFiles, also giving back the files as read, for recheckFiles. */
+export async function readAndCheckFiles(
+  files: readonly WorkbookFile[],
+  profile: Profile,
+  options: CheckFilesOptions = {},
+): Promise<CheckedFiles> {
+  const read: ReadWorkbook[] = [];
   const reports: FileReport[] = [];
+  const reader = options.read ?? readXlsxBuffer;
   for (const [i, file] of files.entries()) {
-    const progress = (stage: CheckProgress["stage"]) =>
-      options.onProgress?.({ index: i + 1, count: files.length, file: file.name, stage });
+    const progress = progressOf(options, i, files.length, file.name);
     progress("reading");
     await nextFrame();
-    let workbook: WorkbookGrid;
+    let readFile: ReadWorkbook;
     try {
-      workbook = await readXlsxBuffer(await file.arrayBuffer(), file.name);
+      readFile = { name: file.name, grid: await reader(await file.arrayBuffer(), file.name) };
     } catch (error) {
-      reports.push(unreadableReport(file.name, readableReason(error)));
-      continue;
+      readFile = { name: file.name, reason: readableReason(error) };
     }
-    progress("checking");
-    await nextFrame();
-    reports.push(checkWorkbook(file.name, workbook, profile));
+    read.push(readFile);
+    reports.push(await checkRead(readFile, profile, progress));
+  }
+  return { read, reports };
+}
+
+/**
+ * Checks files already read with another profile: the rules run again on the same grids, nothing
+ * is read. Unreadable files keep their reason. Yields between files so the page stays responsive.
+ */
+export async function recheckFiles(
+  read: readonly ReadWorkbook[],
+  profile: Profile,
+  options: Pick<CheckFilesOptions, "onProgress"> = {},
+): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const [i, file] of read.entries()) {
+    reports.push(await checkRead(file, profile, progressOf(options, i, read.length, file.name)));
   }
   return reports;
+}
+
+async function checkRead(
+  file: ReadWorkbook,
+  profile: Profile,
+  progress: (stage: CheckProgress["stage"]) => void,
+): Promise<FileReport> {
+  if (!("grid" in file)) return unreadableReport(file.name, file.reason);
+  progress("checking");
+  await nextFrame();
+  return checkWorkbook(file.name, file.grid, profile);
+}
+
+function progressOf(options: CheckFilesOptions, i: number, count: number, file: string) {
+  return (stage: CheckProgress["stage"]) =>
+    options.onProgress?.({ index: i + 1, count, file, stage });
 }
 
 /** Reading and checking run on the page's only thread: yield so the progress text can paint. */

@@ -6,14 +6,22 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkInputs } from "../../../src/cli/check";
-import { national, shanghai } from "../../../src/core/profiles";
+import { allFindings } from "../../../src/core/file-report";
+import { capped, national, shanghai } from "../../../src/core/profiles";
+import { QUOTE_LIMIT } from "../../../src/core/rules/fields";
 import {
   checkFiles,
+  readAndCheckFiles,
+  recheckFiles,
   type CheckProgress,
   type WorkbookFile,
+  type WorkbookReader,
 } from "../../../src/hosts/web/check-files";
+import { readXlsxBuffer } from "../../../src/hosts/xlsx/read-buffer";
+import { longTextWorkbook } from "./long-text-workbook";
 
 const SHANGHAI = path.resolve(__dirname, "..", "..", "fixtures", "shanghai.xlsx");
+const SAMPLE = path.resolve(__dirname, "..", "..", "..", "samples", "示例-北京丰台2023.xlsx");
 
 function fileOf(name: string, bytes: Uint8Array): WorkbookFile {
   // A copy in its own ArrayBuffer, as File.arrayBuffer() gives.
@@ -63,5 +71,63 @@ describe("checkFiles (web checker host)", () => {
       "3/3 reading",
       "3/3 checking",
     ]);
+  });
+
+  it("re-checks with another profile on the grids already read, reading nothing again", async () => {
+    const reads: string[] = [];
+    const countingReader: WorkbookReader = (bytes, name) => {
+      reads.push(name);
+      return readXlsxBuffer(bytes, name);
+    };
+    const files = [
+      fileOf("示例.xlsx", fs.readFileSync(SAMPLE)),
+      fileOf("说明.txt", new TextEncoder().encode("不是工作簿")),
+      fileOf("shanghai.xlsx", fs.readFileSync(SHANGHAI)),
+    ];
+    const first = await readAndCheckFiles(files, shanghai, { read: countingReader });
+    expect(reads).toEqual(["示例.xlsx", "说明.txt", "shanghai.xlsx"]);
+    expect(first.reports).toEqual(await checkFiles(files, shanghai));
+
+    const progress: CheckProgress[] = [];
+    const again = await recheckFiles(first.read, capped, {
+      onProgress: (step) => progress.push(step),
+    });
+    expect(reads).toHaveLength(3);
+    // The same as reading the files afresh with that profile, and not the first profile's result.
+    expect(again).toEqual(await checkFiles(files, capped));
+    expect(allFindings(again[0])).not.toEqual(allFindings(first.reports[0]));
+    expect(again[1].unreadable).toBe(true);
+    expect(again[1].findings[0].message).toBe(first.reports[1].findings[0].message);
+    expect(progress.map((p) => `${p.index}/${p.count} ${p.stage}`)).toEqual([
+      "1/3 checking",
+      "3/3 checking",
+    ]);
+    // Back to the first profile: the grids were not changed by checking them.
+    expect(await recheckFiles(first.read, shanghai)).toEqual(first.reports);
+  });
+
+  it("quotes at most a short excerpt of a long cell in messages; the report keeps the whole", async () => {
+    const hostile = await longTextWorkbook();
+    expect(hostile.totalChars).toBeGreaterThanOrEqual(1_200_000);
+    expect(hostile.bytes.length).toBeLessThan(64 * 1024);
+    const [report] = await checkFiles([fileOf("长文本.xlsx", hostile.bytes)], national);
+    expect(report.forms).toHaveLength(1);
+    expect(report.forms[0].projectName).toBe(hostile.projectName);
+    const findings = allFindings(report);
+    const quoting = findings.filter((f) => f.message.includes("第1项实际完成情况"));
+    expect(quoting.map((f) => f.rule).sort()).toEqual([
+      "deviation-unexplained",
+      "score-out-of-range",
+    ]);
+    for (const finding of findings) {
+      // A message's own words plus at most two quoted excerpts.
+      expect(finding.message.length).toBeLessThan(300);
+    }
+    const deviation = quoting.find((f) => f.rule === "deviation-unexplained");
+    expect(deviation?.message).toContain(
+      `“${hostile.indicators[0].actual.slice(0, QUOTE_LIMIT)}…”`,
+    );
+    expect(deviation?.actual).toBe(hostile.indicators[0].actual);
+    expect(deviation?.expected).toBe(hostile.indicators[0].target);
   });
 });
