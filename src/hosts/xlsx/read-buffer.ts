@@ -12,6 +12,7 @@ import {
 import { computeMissingResults, namespaced, type PendingCell } from "../../core/grid/evaluate";
 import { formatValue } from "../../core/grid/format";
 import { PERF } from "../../functions/perf";
+import { CORRUPT_MESSAGE, zipRefusal } from "./zip-limits";
 
 /**
  * Reads an .xlsx file into the host-neutral grid with exceljs. Anything that cannot be read becomes
@@ -81,16 +82,16 @@ export async function readXlsxBuffer(
       "文件不是 .xlsx 工作簿（内容不是 Excel 格式），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查",
     );
   }
+  // Before exceljs inflates anything: a part of hundreds of MB would exhaust the heap first.
+  const refusal = zipRefusal(bytes);
+  if (refusal) throw fail(refusal);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer flavour; JSZip underneath takes any Uint8Array, which
     // keeps Node's Buffer out of the browser bundle.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw fail(
-      "文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开修复并另存为 .xlsx 后再检查",
-      error,
-    );
+    throw fail(CORRUPT_MESSAGE, error);
   }
   if (workbook.worksheets.length === 0) {
     throw fail(
