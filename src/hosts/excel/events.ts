@@ -1,0 +1,78 @@
+/**
+ * Edits for the live re-check: `worksheets.onChanged` (ExcelApi 1.7) reports every cell change in
+ * the workbook with the sheet's id; the listener gets sheet names. Our own writes never reach it:
+ * they run with `runtime.enableEvents` off (1.8), changes Excel tags as coming from this add-in
+ * (`triggerSource`, 1.14) are dropped too, and on an Excel with neither the adapter ignores changes
+ * while one of its own writes is under way and for a moment after.
+ */
+import { LEDGER_SHEET } from "../marks/ledger";
+import type { CellEdit } from "../types";
+import type { ExcelEnv, ExcelFeatures } from "./env";
+
+/** How long after one of our writes a change is still taken for ours, where Excel cannot say. */
+const QUIET_MS = 1500;
+
+/** Counts the adapter's own writes, for Excels without the events switch. */
+export class OwnWrites {
+  private running = 0;
+  private quietUntil = 0;
+
+  async around<T>(write: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await write();
+    } finally {
+      this.running--;
+      this.quietUntil = Date.now() + QUIET_MS;
+    }
+  }
+
+  get active(): boolean {
+    return this.running > 0 || Date.now() < this.quietUntil;
+  }
+}
+
+export async function listenForEdits(
+  env: ExcelEnv,
+  features: ExcelFeatures,
+  own: OwnWrites,
+  listener: (edits: readonly CellEdit[]) => void,
+): Promise<(() => Promise<void>) | null> {
+  if (!features.base) return null;
+  const names = new Map<string, string>();
+  const refreshNames = () =>
+    env.run(async (context) => {
+      const worksheets = context.workbook.worksheets.load("items/id,items/name");
+      await context.sync();
+      names.clear();
+      for (const ws of worksheets.items) names.set(ws.id, ws.name);
+    });
+
+  const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+    if (features.triggerSource && args.triggerSource === "ThisLocalAddin") return;
+    if (!features.events && !features.triggerSource && own.active) return;
+    let name = names.get(args.worksheetId);
+    if (name === undefined) {
+      // A sheet added or renamed since: ask once more.
+      await refreshNames().catch(() => undefined);
+      name = names.get(args.worksheetId);
+    }
+    if (name === undefined || name === LEDGER_SHEET) return;
+    listener([{ sheet: name, address: args.address }]);
+  };
+
+  const registration = await env.run(async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/id,items/name");
+    const result = worksheets.onChanged.add(handler);
+    await context.sync();
+    for (const ws of worksheets.items) names.set(ws.id, ws.name);
+    return result;
+  });
+
+  return async () => {
+    await env.run(async () => {
+      registration.remove();
+      await registration.context.sync();
+    });
+  };
+}

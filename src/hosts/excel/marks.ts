@@ -1,0 +1,372 @@
+/**
+ * 标记 and 清除标记 through the mark ledger (src/hosts/marks/ledger.ts), in a constant number of
+ * syncs whatever the number of cells or sheets:
+ *   1. sheet names, the ledger sheet, workbook structure protection, the events flag;
+ *   2. the ledger's rows and every sheet's protection;
+ *   (2b. only where Excel cannot say which sheets have a password: one try at unprotecting them);
+ *   3. the current fill and note of every cell in the ledger and every cell to mark;
+ *   4. the writes — restores, marks, the ledger — with events off, split only when their text
+ *      would pass Excel on the web's 5 MB request limit;
+ *   5. events back on.
+ * Cells are first restored in memory (ledger entries newest first), then marked, so every cell gets
+ * at most one fill write and one note write whatever happened to it.
+ */
+import {
+  LEDGER_SHEET,
+  MAX_MARKED_CELLS,
+  composeNote,
+  decodeLedger,
+  encodeLedger,
+  nothingToRestore,
+  planMarks,
+  planRestore,
+  type CellMark,
+  type FillRecord,
+  type LedgerEntry,
+} from "../marks/ledger";
+import { HostError, type ClearSummary, type MarkSummary, type SkippedCell } from "../types";
+import type { Finding } from "../../core/findings";
+import { normalizeCell } from "./address";
+import type { ExcelEnv, ExcelFeatures } from "./env";
+import { fillLoadPaths, readFill, writeFill } from "./fill";
+import {
+  queueProtection,
+  queueReprotect,
+  queueUnprotect,
+  readProtection,
+  tryUnprotect,
+  type SheetProtection,
+} from "./protection";
+
+/** Bytes of written text per sync (ledger rows and notes), under Excel on the web's 5 MB. */
+export const MAX_WRITE_BYTES_PER_SYNC = 2_000_000;
+
+const SAY = {
+  passwordMark: (sheet: string) => `工作表“${sheet}”设有密码保护，未标记；请先撤销保护再校验标记`,
+  passwordClear: (sheet: string) =>
+    `工作表“${sheet}”设有密码保护，标记未清除；请先撤销保护再清除标记`,
+  missingMark: (sheet: string) => `找不到工作表“${sheet}”，未标记；请重新校验后再标记`,
+  missingClear: (sheet: string) => `工作表“${sheet}”已不存在，其中的标记无法恢复，已从记录中移除`,
+  badCell: "单元格地址无效，未标记",
+  moved: "单元格已被移动或删除，或其底色和批注已被修改，未恢复，请检查该单元格",
+  noteLeft:
+    "底色已恢复，但当前 Excel 不支持批注接口（需要 ExcelApi 1.18），助手添加的批注未删除；请在新版 Excel 或 WPS 中再次清除标记",
+  tooMany: `一次最多标记 ${MAX_MARKED_CELLS} 个单元格，其余单元格未标记；请分工作表校验`,
+  unreadable: (n: number) => `标记记录中有 ${n} 行无法识别（可能被手工修改），已跳过`,
+  structure:
+    "工作簿结构受保护，无法添加保存标记记录的隐藏工作表；请在“审阅”选项卡中撤销“保护工作簿”后再标记",
+};
+
+interface CellState {
+  sheet: string;
+  cell: string;
+  fill: FillRecord;
+  note: string | null;
+}
+
+interface LoadedCell {
+  range: Excel.Range;
+  note: Excel.Note | undefined;
+}
+
+export async function markCells(
+  env: ExcelEnv,
+  features: ExcelFeatures,
+  findings: readonly Finding[],
+): Promise<MarkSummary> {
+  const planned = planMarks(findings);
+  const result = await runPass(env, features, planned);
+  return {
+    marked: result.marked,
+    notesOmitted: !features.notes && planned.length > 0,
+    skipped: result.markSkipped,
+    cleared: result.cleared,
+  };
+}
+
+export async function clearCells(env: ExcelEnv, features: ExcelFeatures): Promise<ClearSummary> {
+  return (await runPass(env, features, [])).cleared;
+}
+
+interface PassResult {
+  marked: number;
+  markSkipped: SkippedCell[];
+  cleared: ClearSummary;
+}
+
+async function runPass(
+  env: ExcelEnv,
+  features: ExcelFeatures,
+  planned: readonly CellMark[],
+): Promise<PassResult> {
+  return env.run(async (context) => {
+    const workbook = context.workbook;
+    // 1.
+    const worksheets = workbook.worksheets;
+    worksheets.load("items/name");
+    const ledgerSheet = worksheets.getItemOrNullObject(LEDGER_SHEET).load("isNullObject");
+    const structure = workbook.protection.load("protected");
+    await context.sync();
+
+    // 2.
+    const byName = new Map<string, Excel.Worksheet>();
+    for (const ws of worksheets.items) if (ws.name !== LEDGER_SHEET) byName.set(ws.name, ws);
+    const protections = new Map<string, SheetProtection>();
+    for (const [name, ws] of byName) {
+      protections.set(name, queueProtection(ws, name, features.passwordFlag));
+    }
+    const ledgerRange = ledgerSheet.isNullObject
+      ? undefined
+      : ledgerSheet.getUsedRangeOrNullObject(true).load("isNullObject,values,rowIndex,columnIndex");
+    await context.sync();
+    for (const state of protections.values()) readProtection(state, features.passwordFlag);
+    const ledgerColumn = ledgerRange ? columnA(ledgerRange) : [];
+    const ledger = decodeLedger(ledgerColumn);
+    const oldLedgerRows = ledgerColumn.length;
+
+    // Which sheets this pass touches.
+    const touched = new Set<string>();
+    for (const entry of ledger.entries) if (byName.has(entry.sheet)) touched.add(entry.sheet);
+    for (const mark of planned) if (byName.has(mark.sheet)) touched.add(mark.sheet);
+    const mustTry = [...touched]
+      .map((name) => protections.get(name)!)
+      .filter((s) => s.protected && s.password === undefined);
+    let writing = false;
+    try {
+      // 2b.
+      if (mustTry.length > 0) await tryUnprotect(context, mustTry);
+      const writable = (sheet: string) => protections.get(sheet)?.password === false;
+
+      // 3. Current state of every cell we may restore or mark.
+      const loaded = new Map<string, LoadedCell>();
+      const load = (sheet: string, cell: string) => {
+        const key = keyOf(sheet, cell);
+        if (loaded.has(key)) return;
+        const ws = byName.get(sheet)!;
+        const range = ws.getRange(cell);
+        // eslint-disable-next-line office-addins/no-empty-load -- the paths depend on the API set
+        range.format.fill.load(fillLoadPaths(features.pattern));
+        const note = features.notes
+          ? ws.notes.getItemOrNullObject(cell).load("isNullObject,content")
+          : undefined;
+        loaded.set(key, { range, note });
+      };
+      const clearSkipped: SkippedCell[] = [];
+      const markSkipped: SkippedCell[] = [];
+      if (ledger.unreadable > 0) {
+        clearSkipped.push({
+          sheet: LEDGER_SHEET,
+          cell: "",
+          reason: SAY.unreadable(ledger.unreadable),
+        });
+      }
+      const kept: LedgerEntry[] = [];
+      const toRestore: LedgerEntry[] = [];
+      for (const entry of ledger.entries) {
+        if (!byName.has(entry.sheet)) {
+          clearSkipped.push({
+            sheet: entry.sheet,
+            cell: entry.cell,
+            reason: SAY.missingClear(entry.sheet),
+          });
+        } else if (!writable(entry.sheet)) {
+          // Kept in the ledger: once the user lifts the password, clearing restores these cells.
+          clearSkipped.push({
+            sheet: entry.sheet,
+            cell: entry.cell,
+            reason: SAY.passwordClear(entry.sheet),
+          });
+          kept.push(entry);
+        } else {
+          toRestore.push(entry);
+          load(entry.sheet, entry.cell);
+        }
+      }
+      const toMark: Array<CellMark & { cell: string }> = [];
+      for (const mark of planned) {
+        const cell = normalizeCell(mark.cell);
+        if (!cell) markSkipped.push({ sheet: mark.sheet, cell: mark.cell, reason: SAY.badCell });
+        else if (!byName.has(mark.sheet)) {
+          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.missingMark(mark.sheet) });
+        } else if (!writable(mark.sheet)) {
+          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.passwordMark(mark.sheet) });
+        } else if (toMark.length + kept.length >= MAX_MARKED_CELLS) {
+          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.tooMany });
+        } else {
+          toMark.push({ ...mark, cell });
+          load(mark.sheet, cell);
+        }
+      }
+      if (loaded.size === 0 && oldLedgerRows === 0) {
+        return { marked: 0, markSkipped, cleared: { restored: 0, skipped: clearSkipped } };
+      }
+      if (toMark.length > 0 && ledgerSheet.isNullObject && structure.protected) {
+        throw new HostError(SAY.structure);
+      }
+      await context.sync();
+
+      const original = new Map<string, CellState>();
+      for (const [key, { range, note }] of loaded) {
+        const [sheet, cell] = key.split("\u0000");
+        original.set(key, {
+          sheet,
+          cell,
+          fill: readFill(range.format.fill, features.pattern),
+          note: note && !note.isNullObject ? note.content : null,
+        });
+      }
+      const state = new Map([...original].map(([key, value]) => [key, { ...value }]));
+
+      // Restore in memory, newest entry first, so a cell listed twice ends as it was first.
+      let restored = 0;
+      for (let i = toRestore.length - 1; i >= 0; i--) {
+        const entry = toRestore[i];
+        const now = state.get(keyOf(entry.sheet, entry.cell))!;
+        const plan = planRestore(entry, now);
+        if (nothingToRestore(plan)) {
+          clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.moved });
+          continue;
+        }
+        if (plan.fill) now.fill = entry.before;
+        if (plan.note) now.note = plan.note.set;
+        restored++;
+        if (entry.markNote !== null && !features.notes) {
+          clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.noteLeft });
+          kept.push(entry);
+        }
+      }
+
+      // Mark in memory, recording what each cell looks like after the restore.
+      const entries: LedgerEntry[] = [...kept];
+      for (const mark of toMark) {
+        const now = state.get(keyOf(mark.sheet, mark.cell))!;
+        entries.push({
+          sheet: mark.sheet,
+          cell: mark.cell,
+          before: now.fill,
+          beforeNote: features.notes ? now.note : null,
+          markColor: mark.color,
+          markNote: features.notes ? mark.text : null,
+        });
+        now.fill = { kind: "solid", color: mark.color };
+        if (features.notes) now.note = composeNote(now.note, mark.text);
+      }
+
+      // 4. Writes, events off so onChanged does not report them as the user's edits.
+      writing = true;
+      if (features.events) context.runtime.enableEvents = false;
+      for (const name of new Set([...state.values()].map((s) => s.sheet))) {
+        queueUnprotect(protections.get(name)!);
+      }
+      let bytes = 0;
+      const flushIfFull = async (more: number) => {
+        bytes += more;
+        if (bytes > MAX_WRITE_BYTES_PER_SYNC) {
+          await context.sync();
+          bytes = 0;
+        }
+      };
+      for (const [key, after] of state) {
+        const before = original.get(key)!;
+        const { range, note } = loaded.get(key)!;
+        if (!sameFill(before.fill, after.fill))
+          writeFill(range.format.fill, after.fill, features.pattern);
+        if (features.notes && before.note !== after.note) {
+          if (after.note === null) note!.delete();
+          else if (before.note === null) byName.get(after.sheet)!.notes.add(range, after.note);
+          else note!.content = after.note;
+        }
+        await flushIfFull(200 + utf8Length(after.note ?? ""));
+      }
+      await writeLedger(context, ledgerSheet, entries, oldLedgerRows, flushIfFull);
+      queueReprotect(protections.values());
+      await context.sync();
+      return {
+        marked: toMark.length,
+        markSkipped,
+        cleared: { restored, skipped: clearSkipped },
+      };
+    } finally {
+      // 5. Whatever happened: sheets we unprotected are protected again, events back on.
+      const leftOpen = [...protections.values()].some((s) => s.unprotected);
+      if (leftOpen || (writing && features.events)) {
+        queueReprotect(protections.values());
+        // Only the adapter turns this add-in's events off, so "on" is what it was before.
+        if (writing && features.events) context.runtime.enableEvents = true;
+        await context.sync().catch(() => undefined);
+      }
+    }
+  });
+}
+
+/**
+ * Rewrites the ledger sheet's column A: header and one JSON row per entry. Column A is text ("@")
+ * before anything is written, so no row is ever read back as a number or a date. The ledger sheet
+ * is created very hidden the first time (only then: changing visibility empties Excel's undo
+ * stack); an empty ledger keeps its header so the sheet stays recognisable.
+ */
+async function writeLedger(
+  context: Excel.RequestContext,
+  existing: Excel.Worksheet,
+  entries: readonly LedgerEntry[],
+  oldRows: number,
+  flushIfFull: (bytes: number) => Promise<void>,
+): Promise<void> {
+  if (existing.isNullObject && entries.length === 0) return;
+  let sheet = existing;
+  if (existing.isNullObject) {
+    sheet = context.workbook.worksheets.add(LEDGER_SHEET);
+    sheet.visibility = "VeryHidden";
+  }
+  const rows = encodeLedger(entries);
+  const total = Math.max(rows.length, oldRows);
+  if (oldRows > rows.length) sheet.getRange(`A${rows.length + 1}:A${oldRows}`).clear("Contents");
+  sheet.getRange(`A1:A${total}`).numberFormat = Array.from({ length: total }, () => ["@"]);
+  // Rows go in slices so that no single request carries more than the byte budget.
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    while (
+      end < rows.length &&
+      (end === start || bytes + utf8Length(rows[end]) < MAX_WRITE_BYTES_PER_SYNC)
+    ) {
+      bytes += utf8Length(rows[end]);
+      end++;
+    }
+    sheet.getRange(`A${start + 1}:A${end}`).values = rows.slice(start, end).map((row) => [row]);
+    await flushIfFull(bytes);
+    start = end;
+  }
+}
+
+/** Column A of the ledger's used range, as rows from A1 (a used range may start lower). */
+function columnA(range: Excel.Range): unknown[] {
+  if (range.isNullObject || range.columnIndex !== 0) return [];
+  const column: unknown[] = Array.from({ length: range.rowIndex }, () => "");
+  for (const row of range.values) column.push(row[0]);
+  while (
+    column.length > 0 &&
+    (column[column.length - 1] === "" || column[column.length - 1] === null)
+  ) {
+    column.pop();
+  }
+  return column;
+}
+
+function keyOf(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}
+
+function sameFill(a: FillRecord, b: FillRecord): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+  }
+  return bytes;
+}
