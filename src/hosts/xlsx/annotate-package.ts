@@ -1,0 +1,225 @@
+// The marked copy of a workbook, made by editing its package in place: only styles.xml (our fills
+// added), the marked cells' s="", the notes and the summary sheet change. Protection, page setup,
+// headers, document properties, charts and anything else the input had stay byte for byte, which
+// a read-and-rewrite with a spreadsheet library does not guarantee (exceljs drops LibreOffice's
+// true/false attributes, workbook protection, custom properties, charts…). No Node-only API here.
+import { fromA1, toA1 } from "../../core/grid";
+import { SEVERITY_LABEL, type Finding, type Severity } from "../../core/findings";
+import { isRelType, OoxmlPackage, relsPathOf } from "./ooxml-package";
+import { restyleCells, type CellRestyle } from "./sheet-cells";
+import { addNotes, NOTE_MARKER, type NoteText } from "./sheet-notes";
+import { StylesPatch } from "./styles-patch";
+import {
+  addWorksheet,
+  freeSheetName,
+  MAIN_NS,
+  REL_NS,
+  sheetEntries,
+  workbookPart,
+  type SheetEntry,
+} from "./workbook-parts";
+import { xstring } from "./xml-scan";
+
+/** Fill colours by severity: Excel's own "bad", "neutral" and a light blue for hints. */
+export const MARK_FILL: Record<Severity, string> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
+
+export const SUMMARY_SHEET = "校验结果";
+export { NOTE_MARKER };
+
+export interface AnnotateResult {
+  /** Cells filled and noted. */
+  readonly marked: number;
+  /** What the input had that the copy could not keep, one Chinese sentence each (usually none). */
+  readonly notKept: string[];
+}
+
+/**
+ * The marked copy of the workbook `input` (xlsx bytes): each finding's cell filled by its most
+ * severe finding with a note that says what to do, and a sheet listing every finding.
+ */
+export function annotateXlsxBytes(
+  input: Uint8Array,
+  findings: readonly Finding[],
+): AnnotateResult & { bytes: Uint8Array } {
+  const pkg = OoxmlPackage.read(input);
+  const notKept = makeSaveableAsXlsx(pkg);
+  const styles = new StylesPatch(pkg);
+  const marked = markCells(pkg, styles, findings);
+  addSummarySheet(pkg, styles, findings, notKept);
+  styles.commit();
+  return { bytes: pkg.toBytes(), marked, notKept };
+}
+
+function markCells(pkg: OoxmlPackage, styles: StylesPatch, findings: readonly Finding[]): number {
+  const sheets = sheetEntries(pkg).filter((sheet) => sheet.isWorksheet && sheet.part);
+  const bySheet = new Map<SheetEntry, Map<string, Finding[]>>();
+  for (const finding of findings) {
+    const sheet = findSheet(sheets, finding.sheet);
+    const at = finding.cell ? fromA1(finding.cell) : undefined;
+    if (!sheet || !at) continue;
+    const cells = bySheet.get(sheet) ?? new Map<string, Finding[]>();
+    const key = toA1(at.row, at.col);
+    cells.set(key, [...(cells.get(key) ?? []), finding]);
+    bySheet.set(sheet, cells);
+  }
+
+  let marked = 0;
+  for (const [sheet, cells] of bySheet) {
+    const part = sheet.part!;
+    const restyles: CellRestyle[] = [];
+    const notes: NoteText[] = [];
+    for (const [address, cellFindings] of cells) {
+      const { row, col } = fromA1(address)!;
+      const fill = MARK_FILL[mostSevere(cellFindings)];
+      restyles.push({ row, col, style: (current) => styles.filled(current, fill) });
+      const text = cellFindings
+        .map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`)
+        .join("\n");
+      notes.push({ row, col, text });
+    }
+    pkg.setText(part, restyleCells(pkg.text(part)!, restyles));
+    addNotes(pkg, part, notes);
+    marked += cells.size;
+  }
+  return marked;
+}
+
+/** The sheet a finding names: exactly, else as Excel matches names (without case). */
+function findSheet(sheets: readonly SheetEntry[], name: string): SheetEntry | undefined {
+  return (
+    sheets.find((sheet) => sheet.name === name) ??
+    sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase())
+  );
+}
+
+function mostSevere(findings: readonly Finding[]): Severity {
+  if (findings.some((f) => f.severity === "error")) return "error";
+  if (findings.some((f) => f.severity === "warning")) return "warning";
+  return "info";
+}
+
+const SUMMARY_COLUMNS = [
+  { head: "工作表", width: 24 },
+  { head: "单元格", width: 10 },
+  { head: "级别", width: 8 },
+  { head: "规则", width: 26 },
+  { head: "问题与处理建议", width: 80 },
+];
+
+function addSummarySheet(
+  pkg: OoxmlPackage,
+  styles: StylesPatch,
+  findings: readonly Finding[],
+  notKept: readonly string[],
+): void {
+  const bold = styles.bold();
+  const wrapped = styles.wrapped();
+  const rows: Array<Array<{ text: string; style?: number }>> = [
+    SUMMARY_COLUMNS.map((column) => ({ text: column.head, style: bold })),
+  ];
+  for (const f of findings) {
+    rows.push([
+      { text: f.sheet },
+      { text: f.cell },
+      { text: SEVERITY_LABEL[f.severity] },
+      { text: f.rule },
+      { text: f.message, style: wrapped },
+    ]);
+  }
+  if (findings.length === 0)
+    rows.push([{ text: "" }, { text: "" }, { text: "" }, { text: "" }, { text: "未发现问题" }]);
+  if (notKept.length > 0) {
+    rows.push([]);
+    rows.push([
+      { text: "" },
+      { text: "" },
+      { text: "" },
+      { text: "" },
+      { text: "注意：标注副本未能保留原文件中的以下内容（原文件本身没有改动）：", style: bold },
+    ]);
+    for (const item of notKept)
+      rows.push([
+        { text: "" },
+        { text: "" },
+        { text: "" },
+        { text: "" },
+        { text: item, style: wrapped },
+      ]);
+  }
+  addWorksheet(pkg, freeSheetName(pkg, SUMMARY_SHEET), worksheetXml(rows, SUMMARY_COLUMNS));
+}
+
+/** A worksheet part of text cells (inline strings: the shared string table stays untouched). */
+export function worksheetXml(
+  rows: ReadonlyArray<ReadonlyArray<{ text: string; style?: number }>>,
+  columns: ReadonlyArray<{ width: number }>,
+): string {
+  const cols = columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+    .join("");
+  const data = rows
+    .map((cells, r) => {
+      const xml = cells
+        .map((cell, c) => {
+          if (cell.text === "") return "";
+          const style = cell.style === undefined ? "" : ` s="${cell.style}"`;
+          return (
+            `<c r="${toA1(r + 1, c + 1)}"${style} t="inlineStr">` +
+            `<is><t xml:space="preserve">${xstring(cell.text)}</t></is></c>`
+          );
+        })
+        .join("");
+      return xml ? `<row r="${r + 1}">${xml}</row>` : "";
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS[0]}" xmlns:r="${REL_NS[0]}">` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${data}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `</worksheet>`
+  );
+}
+
+const XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
+/**
+ * The copy is an .xlsx: a macro-enabled workbook loses its VBA project (Excel refuses an .xlsx that
+ * declares macros), a template becomes a workbook, and a digital signature, which the edits would
+ * break, is removed. Returns what was removed, in the user's words.
+ */
+function makeSaveableAsXlsx(pkg: OoxmlPackage): string[] {
+  const notKept: string[] = [];
+  const wbPart = workbookPart(pkg);
+  const type = pkg.contentType(wbPart) ?? "";
+  if (type !== XLSX_MAIN && /sheet|template/i.test(type)) pkg.setContentType(wbPart, XLSX_MAIN);
+  const vba = pkg.relationships(wbPart).filter((rel) => isRelType(rel.type, "vbaProject"));
+  if (vba.length > 0) {
+    for (const rel of vba) {
+      pkg.removeRelationship(wbPart, rel.id);
+      if (rel.part) removePartTree(pkg, rel.part);
+    }
+    notKept.push("宏（VBA 代码）：.xlsx 文件不能带宏，标注副本中没有宏；原文件中的宏仍在");
+  }
+  const signatures = pkg.relationships("").filter((rel) => isRelType(rel.type, "origin"));
+  if (signatures.length > 0) {
+    for (const rel of signatures) {
+      pkg.removeRelationship("", rel.id);
+      if (rel.part) removePartTree(pkg, rel.part);
+    }
+    notKept.push("数字签名：标注副本改动了内容，原签名对它不再有效，已去掉；原文件的签名仍然有效");
+  }
+  return notKept;
+}
+
+/** A part, the parts it alone leads to (a VBA project's signature, a signature's XML) and rels. */
+function removePartTree(pkg: OoxmlPackage, part: string): void {
+  for (const rel of pkg.relationships(part)) if (rel.part) removePartTree(pkg, rel.part);
+  pkg.remove(part);
+  pkg.remove(relsPathOf(part));
+  pkg.removeContentType(part);
+}
