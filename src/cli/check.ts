@@ -27,8 +27,8 @@ export interface CheckResult {
 export async function checkInputs(args: readonly string[], profile: Profile): Promise<CheckResult> {
   const files: FileReport[] = [];
   for (const input of expandInputs(args)) {
-    if ("missing" in input) {
-      files.push(unreadableReport(input.path, `找不到文件或目录“${input.path}”`));
+    if ("problem" in input) {
+      files.push(unreadableReport(input.path, input.problem));
       continue;
     }
     let workbook: WorkbookGrid;
