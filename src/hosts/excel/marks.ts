@@ -104,7 +104,7 @@ async function runPass(
     // 1.
     const worksheets = workbook.worksheets;
     worksheets.load("items/name");
-    const ledgerSheet = worksheets.getItemOrNullObject(LEDGER_SHEET).load("isNullObject");
+    const ledgerSheet = worksheets.getItemOrNullObject(LEDGER_SHEET);
     const structure = workbook.protection.load("protected");
     await context.sync();
 
@@ -117,7 +117,7 @@ async function runPass(
     }
     const ledgerRange = ledgerSheet.isNullObject
       ? undefined
-      : ledgerSheet.getUsedRangeOrNullObject(true).load("isNullObject,values,rowIndex,columnIndex");
+      : ledgerSheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
     await context.sync();
     for (const state of protections.values()) readProtection(state, features.passwordFlag);
     const ledgerColumn = ledgerRange ? columnA(ledgerRange) : [];
@@ -147,7 +147,7 @@ async function runPass(
         // eslint-disable-next-line office-addins/no-empty-load -- the paths depend on the API set
         range.format.fill.load(fillLoadPaths(features.pattern));
         const note = features.notes
-          ? ws.notes.getItemOrNullObject(cell).load("isNullObject,content")
+          ? ws.notes.getItemOrNullObject(cell).load("content")
           : undefined;
         loaded.set(key, { range, note });
       };

@@ -51,9 +51,7 @@ export async function readWorkbookGrid(
     // make a million-row "used" range of empty cells; merges are read over the same rows, and a
     // merged area that only touches them is still returned whole.
     const usedRanges = chosen.map((ws) =>
-      ws
-        .getUsedRangeOrNullObject(true)
-        .load("isNullObject,rowIndex,columnIndex,rowCount,columnCount"),
+      ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
     );
     await context.sync();
     const areas: UsedArea[] = chosen.map((ws, i) => {

@@ -25,7 +25,7 @@ export class WorkbookSettings {
     return this.env.run(async (context) => {
       const property = context.workbook.properties.custom
         .getItemOrNullObject(SETTING_PREFIX + key)
-        .load("isNullObject,value");
+        .load("value");
       await context.sync();
       if (property.isNullObject || property.value === null || property.value === undefined) {
         return null;
