@@ -3,7 +3,7 @@ import { TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from "../core/templ
 
 export type Command =
   | { name: "check"; inputs: string[]; json: boolean; profile: string }
-  | { name: "annotate"; input: string; output: string; profile: string }
+  | { name: "annotate"; input: string; output: string; profile: string; force: boolean }
   | { name: "template"; output: string; kind: TemplateKind; year: number; unit?: string }
   | { name: "help" }
   | { name: "version" };
@@ -13,18 +13,26 @@ export class UsageError extends Error {}
 export const USAGE = `用法：
   perf-eval check <文件.xlsx|目录>... [--json] [--profile <名称>]
       检查工作簿中的每一张项目支出绩效自评表。退出码 0：无错误；1：发现错误；2：文件无法读取或参数有误。
-  perf-eval annotate <输入.xlsx> <输出.xlsx> [--profile <名称>]
-      另存一份标注了问题单元格（底色与批注）的副本，不改动输入文件。
+  perf-eval annotate <输入.xlsx> <输出.xlsx> [--force] [--profile <名称>]
+      另存一份标注了问题单元格（底色与批注）的副本，不改动输入文件；输出文件已存在时不写，
+      除非加 --force（覆盖它）。
   perf-eval template <输出.xlsx> [--kind project|project-2021|department] [--year 2025] [--unit 单位名称]
       生成空白模板（使用原生公式计算）。
-  perf-eval --help | --version`;
+  perf-eval --help | --version
+  以 - 开头的文件名写在 -- 之后，如 perf-eval check -- --报表.xlsx`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   const takesValue = new Set(["--profile", "--kind", "--year", "--unit"]);
+  const flags = new Set(["--json", "--force"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // "--" ends the options: what follows are names, even "--报表.xlsx" or "-h".
+    if (arg === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (arg === "-h" || arg === "--help") return { name: "help" };
     if (arg === "-v" || arg === "--version") return { name: "version" };
     if (arg.startsWith("--")) {
@@ -35,7 +43,7 @@ export function parseArgs(argv: readonly string[]): Command {
           throw new UsageError(`选项 ${key} 需要一个值`);
         }
         options.set(key, value);
-      } else if (key === "--json") {
+      } else if (flags.has(key) && inlineValue === undefined) {
         options.set(key, true);
       } else {
         throw new UsageError(`未知选项：${arg}`);
@@ -54,9 +62,9 @@ export function parseArgs(argv: readonly string[]): Command {
       if (rest.length === 0) throw new UsageError("check 需要至少一个文件或目录");
       return { name, inputs: rest, json: options.has("--json"), profile };
     case "annotate":
-      allowOnly(options, ["--profile"], name);
+      allowOnly(options, ["--profile", "--force"], name);
       if (rest.length !== 2) throw new UsageError("annotate 需要一个输入文件和一个输出文件");
-      return { name, input: rest[0], output: rest[1], profile };
+      return { name, input: rest[0], output: rest[1], profile, force: options.has("--force") };
     case "template": {
       allowOnly(options, ["--kind", "--year", "--unit"], name);
       if (rest.length !== 1) throw new UsageError("template 需要一个输出文件");

@@ -1,8 +1,6 @@
-import { realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { getProfile } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
-import { annotateXlsx } from "../hosts/xlsx/annotate";
+import { annotateCommand } from "./annotate";
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { checkInputs, toJson } from "./check";
 import { formatText } from "./format-text";
@@ -36,8 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     return await run(command, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.stderr(`perf-eval：${message}\n`);
+    io.stderr(`perf-eval：${oneLine(error)}\n`);
     return 2;
   }
 }
@@ -57,35 +54,10 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return result.exitCode;
     }
     case "annotate": {
-      if (sameFile(command.input, command.output)) {
-        io.stderr("perf-eval：输出文件不能与输入文件相同（annotate 从不改动输入文件）\n");
-        return 2;
-      }
-      if (isDirectory(command.input)) {
-        io.stderr(`perf-eval：“${command.input}”是文件夹，annotate 需要一个 .xlsx 工作簿\n`);
-        return 2;
-      }
-      const profile = loadProfile(command.profile);
-      const result = await checkInputs([command.input], profile);
-      const file = result.files[0];
-      if (!file || file.unreadable) {
-        io.stderr(`perf-eval：${file?.findings[0]?.message ?? "无法读取输入文件"}\n`);
-        return 2;
-      }
-      const findings = [...file.findings, ...file.forms.flatMap((form) => form.findings)];
-      let marked: number;
-      try {
-        ({ marked } = await annotateXlsx(command.input, command.output, findings));
-      } catch (error) {
-        io.stderr(
-          `perf-eval：无法写入“${command.output}”（${writeReason(error)}），请检查路径和权限\n`,
-        );
-        return 2;
-      }
-      io.stdout(
-        `已写入 ${command.output}：标注 ${marked} 个单元格，共 ${findings.length} 条问题\n`,
-      );
-      return result.exitCode;
+      const outcome = await annotateCommand(command);
+      if (outcome.stdout) io.stdout(`${outcome.stdout}\n`);
+      if (outcome.stderr) io.stderr(`perf-eval：${outcome.stderr}\n`);
+      return outcome.code;
     }
     case "template": {
       await writeTemplateFile(command);
@@ -95,30 +67,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
   }
 }
 
-/** Same path, or (when the output exists) the same file reached another way (link, case). */
-function sameFile(input: string, output: string): boolean {
-  if (resolve(input) === resolve(output)) return true;
-  try {
-    return realpathSync(input) === realpathSync(output);
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "文件夹不存在";
-  if (code === "EACCES" || code === "EPERM") return "没有写入权限";
-  if (code === "EISDIR") return "这是一个文件夹";
-  if (code === "EBUSY") return "文件被其他程序占用";
+function oneLine(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] : String(error);
 }
 

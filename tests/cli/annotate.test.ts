@@ -192,6 +192,85 @@ describe("annotate", () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 
+  it("refuses a hard link to the input, even with --force (identity, not path)", async () => {
+    const before = fs.readFileSync(input);
+    const hardLink = path.join(dir, "hard-link.xlsx");
+    fs.linkSync(input, hardLink);
+    for (const extra of [[], ["--force"]]) {
+      const run = await runCli(["annotate", input, hardLink, ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("输入文件相同");
+      expect(run.stdout).toBe("");
+    }
+    // Also reached through a symbolic link to the folder: same device and inode.
+    const folderLink = path.join(tempDir(), "folder-link");
+    fs.symlinkSync(dir, folderLink);
+    const viaLink = path.join(folderLink, path.basename(input));
+    expect((await runCli(["annotate", input, viaLink, "--force"])).code).toBe(2);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("keeps an existing output unless --force, and then replaces it with the marked copy", async () => {
+    const output = path.join(dir, "已有文件.xlsx");
+    const precious = Buffer.from("用户的另一份工作簿");
+    fs.writeFileSync(output, precious);
+
+    const refused = await runCli(["annotate", input, output]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("已存在");
+    expect(refused.stderr).toContain("--force");
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    expect(refused.stdout).toBe("");
+    expect(fs.readFileSync(output).equals(precious)).toBe(true);
+
+    // A dangling symbolic link is a name taken too: never written through.
+    const target = path.join(dir, "link-target.xlsx");
+    const dangling = path.join(dir, "dangling.xlsx");
+    fs.symlinkSync(target, dangling);
+    expect((await runCli(["annotate", input, dangling])).code).toBe(2);
+    expect(fs.existsSync(target)).toBe(false);
+
+    const forced = await runCli(["annotate", input, output, "--force"]);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toBe("");
+    expect((await load(output)).getWorksheet("校验结果")).toBeDefined();
+  });
+
+  it("--force replaces a symbolic link itself, never the file it points to", async () => {
+    const elsewhere = path.join(tempDir(), "别人的.xlsx");
+    const theirs = Buffer.from("不该被改动");
+    fs.writeFileSync(elsewhere, theirs);
+    const output = path.join(dir, "points-elsewhere.xlsx");
+    fs.symlinkSync(elsewhere, output);
+    expect((await runCli(["annotate", input, output, "--force"])).code).toBe(1);
+    expect(fs.readFileSync(elsewhere).equals(theirs)).toBe(true);
+    expect(fs.lstatSync(output).isFile()).toBe(true);
+  });
+
+  it("refuses an output name that is not .xlsx and writes nothing", async () => {
+    for (const name of ["out.txt", "out.xls", "out"]) {
+      const output = path.join(dir, name);
+      const run = await runCli(["annotate", input, output]);
+      expect(run.code, name).toBe(2);
+      expect(run.stderr, name).toContain(".xlsx");
+      expect(run.stderr).toMatch(HAN);
+      expect(fs.existsSync(output), name).toBe(false);
+    }
+  });
+
+  it("leaves no temporary file beside the output, written or refused", async () => {
+    const folder = tempDir();
+    const output = path.join(folder, "标注.xlsx");
+    expect((await runCli(["annotate", input, output])).code).toBe(1);
+    expect((await runCli(["annotate", input, output])).code).toBe(2);
+    expect((await runCli(["annotate", input, output, "--force"])).code).toBe(1);
+    // The input is readable but not a workbook: the check refuses it before anything is written.
+    const bad = path.join(folder, "bad.xlsx");
+    fs.writeFileSync(bad, "不是工作簿");
+    expect((await runCli(["annotate", bad, path.join(folder, "x.xlsx")])).code).toBe(2);
+    expect(fs.readdirSync(folder).sort()).toEqual(["bad.xlsx", "标注.xlsx"]);
+  });
+
   it("an unreadable input or an unwritable output is exit 2 with one Chinese line", async () => {
     const bad = path.join(dir, "bad.xlsx");
     fs.writeFileSync(bad, "这不是工作簿");

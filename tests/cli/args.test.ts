@@ -33,6 +33,41 @@ describe("perf-eval arguments", () => {
     });
   });
 
+  it("-- ends the options for every command: what follows are names", () => {
+    expect(parseArgs(["check", "--", "--file.xlsx", "-h", "--json"])).toEqual({
+      name: "check",
+      inputs: ["--file.xlsx", "-h", "--json"],
+      json: false,
+      profile: "national",
+    });
+    expect(parseArgs(["check", "--json", "--", "--file.xlsx"])).toMatchObject({
+      inputs: ["--file.xlsx"],
+      json: true,
+    });
+    expect(parseArgs(["annotate", "--force", "--", "--in.xlsx", "--out.xlsx"])).toMatchObject({
+      input: "--in.xlsx",
+      output: "--out.xlsx",
+      force: true,
+    });
+    expect(parseArgs(["template", "--year", "2025", "--", "--t.xlsx"])).toMatchObject({
+      output: "--t.xlsx",
+      year: 2025,
+    });
+    expect(parseArgs(["--", "check", "a.xlsx"])).toMatchObject({
+      name: "check",
+      inputs: ["a.xlsx"],
+    });
+  });
+
+  it("annotate takes --force, off by default; other commands refuse it", () => {
+    expect(parseArgs(["annotate", "in.xlsx", "out.xlsx"])).toMatchObject({ force: false });
+    expect(parseArgs(["annotate", "in.xlsx", "out.xlsx", "--force"])).toMatchObject({
+      force: true,
+    });
+    expect(() => parseArgs(["check", "a.xlsx", "--force"])).toThrow("不支持选项");
+    expect(() => parseArgs(["annotate", "in.xlsx", "out.xlsx", "--force=no"])).toThrow("未知选项");
+  });
+
   it.each([
     [["check"], "至少一个文件"],
     [["check", "a.xlsx", "--bogus"], "未知选项"],

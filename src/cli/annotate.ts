@@ -1,0 +1,108 @@
+import { lstatSync, realpathSync, statSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { allFindings } from "../core/file-report";
+import { getProfile } from "../core/profiles";
+import { annotateXlsx } from "../hosts/xlsx/annotate";
+import type { Command } from "./args";
+import { checkInputs } from "./check";
+import { OutputExistsError, writeNewFile } from "./new-file";
+
+/** What `perf-eval annotate` says: stdout on success, one stderr line on refusal. */
+export interface AnnotateOutcome {
+  code: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+/**
+ * `perf-eval annotate <in.xlsx> <out.xlsx> [--force]` (product.md §3): writes a marked copy. The
+ * input is never written (compared by file identity, not path); an existing output is kept unless
+ * `--force`; a failed write leaves no output behind.
+ */
+export async function annotateCommand(
+  command: Extract<Command, { name: "annotate" }>,
+): Promise<AnnotateOutcome> {
+  const { input, output } = command;
+  const refuse = (stderr: string): AnnotateOutcome => ({ code: 2, stderr });
+  if (extname(output).toLowerCase() !== ".xlsx") {
+    return refuse(
+      `输出文件“${basename(output)}”应以 .xlsx 结尾（annotate 写出的是 .xlsx 工作簿），请换一个文件名`,
+    );
+  }
+  if (sameFile(input, output)) {
+    return refuse("输出文件不能与输入文件相同（annotate 从不改动输入文件）");
+  }
+  // Said before the (possibly long) check; the write itself refuses too, should the name be taken
+  // in the meantime.
+  if (!command.force && exists(output)) return refuse(existsMessage(output));
+  if (isDirectory(input)) {
+    return refuse(`“${input}”是文件夹，annotate 需要一个 .xlsx 工作簿`);
+  }
+  const profile = getProfile(command.profile);
+  const result = await checkInputs([input], profile);
+  const file = result.files[0];
+  if (!file || file.unreadable) return refuse(file?.findings[0]?.message ?? "无法读取输入文件");
+  const findings = allFindings(file);
+  let marked: number;
+  try {
+    ({ marked } = await writeNewFile(output, { replace: command.force }, (temp) =>
+      annotateXlsx(input, temp, findings),
+    ));
+  } catch (error) {
+    if (error instanceof OutputExistsError) return refuse(existsMessage(output));
+    return refuse(`无法写入“${output}”（${writeReason(error)}），请检查路径和权限`);
+  }
+  return {
+    code: result.exitCode,
+    stdout: `已写入 ${output}：标注 ${marked} 个单元格，共 ${findings.length} 条问题`,
+  };
+}
+
+function existsMessage(output: string): string {
+  return `输出文件“${output}”已存在，annotate 不会覆盖已有文件；请换一个文件名，或加 --force 覆盖它`;
+}
+
+/**
+ * The same file, however it is reached: the same path, or (when both exist) the same device and
+ * inode after following links, which also catches a hard link to the input.
+ */
+export function sameFile(input: string, output: string): boolean {
+  if (resolve(input) === resolve(output)) return true;
+  try {
+    const a = statSync(input, { bigint: true });
+    const b = statSync(output, { bigint: true });
+    // A file system without inode numbers reports 0: fall back to the resolved paths then.
+    if (a.ino !== 0n && a.dev === b.dev && a.ino === b.ino) return true;
+    return realpathSync(input) === realpathSync(output);
+  } catch {
+    return false;
+  }
+}
+
+/** Anything at that name, a dangling link included (exclusive create would refuse it too). */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "文件夹不存在";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
+  if (code === "EISDIR") return "这是一个文件夹";
+  if (code === "EBUSY") return "文件被其他程序占用";
+  if (code === "ENOSPC") return "磁盘空间不足";
+  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+}
