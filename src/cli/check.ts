@@ -10,6 +10,7 @@ import {
 import type { Profile } from "../core/profiles/schema";
 import { readXlsxFile } from "../hosts/xlsx/read";
 import { expandInputs } from "./files";
+import { terminalSafeJson } from "./visible";
 
 // The report shape is shared with the web checker (src/core/file-report.ts).
 export { exitCodeOf, UNREADABLE_RULE, type FileReport } from "../core/file-report";
@@ -43,7 +44,10 @@ export async function checkInputs(args: readonly string[], profile: Profile): Pr
   return { files, exitCode: exitCodeOf(files) };
 }
 
-/** The `--json` document: unreadable markers are internal and left out of the contract's shape. */
+/**
+ * The `--json` document: unreadable markers are internal and left out of the contract's shape; C1
+ * controls and bidi overrides from cell text are written as \uHHHH (same document once parsed).
+ */
 export function toJson(result: CheckResult): string {
-  return toJsonDocument(result.files);
+  return terminalSafeJson(toJsonDocument(result.files));
 }

@@ -3,8 +3,13 @@ import { SEVERITY_LABEL, countBySeverity, type Finding, type Severity } from "..
 import type { Profile } from "../core/profiles/schema";
 import { formatRate } from "../core/scoring";
 import type { CheckResult } from "./check";
+import { visible } from "./visible";
 
-/** Text report for people: file, form, sheet!cell, severity, message, counts. */
+/**
+ * Text report for people: file, form, sheet!cell, severity, message, counts. Everything that comes
+ * from a workbook or a file name goes through visible(): a cell cannot drive the terminal nor
+ * forge a report line.
+ */
 
 const COLOURS: Record<Severity | "bold" | "dim", [string, string]> = {
   error: ["\u001b[31m", "\u001b[39m"],
@@ -22,13 +27,14 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
   const lines: string[] = [];
 
   const findingLine = (finding: Finding): string => {
-    const where = finding.sheet ? `${finding.sheet}!${finding.cell}` : "";
+    const where = finding.sheet ? visible(`${finding.sheet}!${finding.cell}`) : "";
     const severity = paint(finding.severity, SEVERITY_LABEL[finding.severity]);
-    return `    ${where ? `${where}  ` : ""}${severity}  ${finding.message}  ${paint("dim", finding.rule)}`;
+    const message = visible(finding.message);
+    return `    ${where ? `${where}  ` : ""}${severity}  ${message}  ${paint("dim", visible(finding.rule))}`;
   };
 
   for (const file of result.files) {
-    lines.push(paint("bold", file.file));
+    lines.push(paint("bold", visible(file.file)));
     for (const finding of file.findings) lines.push(findingLine(finding));
     file.forms.forEach((form, index) => {
       formCount++;
@@ -37,9 +43,9 @@ export function formatText(result: CheckResult, colour: boolean, profile: Profil
       if (rate !== null) facts.push(`执行率 ${formatRate(rate, profile)}`);
       if (form.total.printed !== null) facts.push(`总分 ${form.total.printed}`);
       if (form.grade !== null) facts.push(`等级 ${form.grade}`);
-      const name = form.projectName ?? "（未填写项目名称）";
+      const name = visible(form.projectName ?? "（未填写项目名称）");
       lines.push(
-        `  表 ${index + 1}：${name}  ${paint("dim", `${form.sheet}!${form.range}`)}` +
+        `  表 ${index + 1}：${name}  ${paint("dim", visible(`${form.sheet}!${form.range}`))}` +
           (facts.length ? `  ${facts.join("，")}` : ""),
       );
       if (form.findings.length === 0) lines.push(`    ${paint("dim", "未发现问题")}`);

@@ -5,6 +5,7 @@ import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { checkInputs, toJson } from "./check";
 import { formatText } from "./format-text";
 import { writeTemplateFile } from "./template";
+import { visible } from "./visible";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -26,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     command = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`perf-eval：${error.message}\n\n${USAGE}\n`);
+      io.stderr(`perf-eval：${visible(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw error;
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     return await run(command, io);
   } catch (error) {
-    io.stderr(`perf-eval：${oneLine(error)}\n`);
+    io.stderr(`perf-eval：${visible(oneLine(error))}\n`);
     return 2;
   }
 }
@@ -55,20 +56,25 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case "annotate": {
       const outcome = await annotateCommand(command);
-      if (outcome.stdout) io.stdout(`${outcome.stdout}\n`);
-      if (outcome.stderr) io.stderr(`perf-eval：${outcome.stderr}\n`);
+      if (outcome.stdout) io.stdout(`${visible(outcome.stdout)}\n`);
+      if (outcome.stderr) io.stderr(`perf-eval：${visible(outcome.stderr)}\n`);
       return outcome.code;
     }
     case "template": {
       await writeTemplateFile(command);
-      io.stdout(`已生成模板 ${command.output}\n`);
+      io.stdout(`已生成模板 ${visible(command.output)}\n`);
       return 0;
     }
   }
 }
 
+/**
+ * Our own errors are one Chinese sentence, which may quote a file name holding a line break (shown
+ * escaped); anything else is a bug, of which the first line is enough.
+ */
 function oneLine(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return /[\u4e00-\u9fff]/.test(message) ? message : message.split("\n")[0];
 }
 
 function loadProfile(name: string): Profile {
