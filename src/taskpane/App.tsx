@@ -1,77 +1,269 @@
+/**
+ * The task pane: one React tree for every host (Excel now, WPS later). It talks to the workbook only
+ * through the HostAdapter it is given; without one (a plain browser) it explains itself.
+ */
 import {
   Body1,
   Button,
   Caption1,
-  Card,
+  Field,
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Select,
+  Spinner,
   Subtitle2,
+  Switch,
   Title2,
+  ToggleButton,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { allFindings } from "../core/file-report";
+import { countBySeverity, SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { profiles } from "../core/profiles";
+import type { FormReport } from "../core/validate";
+import type { HostAdapter } from "../hosts/types";
+import { quickFixFor, type QuickFix } from "../ui/quick-fix";
+import { FormCard, type SeverityFilter } from "./FormCard";
+import { FunctionList } from "./FunctionList";
+import { PaneFindings } from "./PaneFindings";
+import { TemplatePanel } from "./TemplatePanel";
+import { usePane, type Results } from "./usePane";
 
 const useStyles = makeStyles({
   page: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "280px",
+    boxSizing: "border-box",
   },
-  functions: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-  },
+  title: { margin: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** The PERF functions users can type today, with what each returns. */
-const FUNCTION_SUMMARY: ReadonlyArray<[string, string]> = [
-  ["PERF.RATE(全年预算数, 全年执行数)", "预算执行率"],
-  ["PERF.RATESCORE(执行率, [分值], [评分方案])", "执行率得分"],
-  ["PERF.SCORE(年度指标值, 实际完成值, 分值, [方向])", "指标得分"],
-  ["PERF.TOTAL(得分…)", "总分"],
-  ["PERF.GRADE(总分)", "评分等级"],
-  ["PERF.DEVIATION(年度指标值, 实际完成值)", "偏差率"],
-  ["PERF.VALUE(文本)", "读取文本中的数字"],
+/** Forms shown at first and added per click: thousands of findings at once would stall the pane. */
+export const FORMS_PER_PAGE = 20;
+
+const FILTERS: ReadonlyArray<[SeverityFilter, string]> = [
+  ["all", "全部"],
+  ...(["error", "warning", "info"] as Severity[]).map((s): [Severity, string] => [
+    s,
+    SEVERITY_LABEL[s],
+  ]),
 ];
 
 export interface AppProps {
-  /** Office host the pane runs in ("Excel"), undefined in a plain browser. */
-  hostName: string | undefined;
+  /** The workbook's host; undefined in a plain browser (no Excel, no WPS). */
+  host: HostAdapter | undefined;
 }
 
-export function App({ hostName }: AppProps) {
+export function App({ host }: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
-        <Title2 as="h1">绩效自评助手</Title2>
-        <Body1>
-          帮助填报和审核《项目支出绩效自评表》：在单元格中使用 PERF
-          自定义函数计算执行率、得分和评分等级。
-        </Body1>
-        <Card>
-          <Subtitle2 as="h2">可用的自定义函数</Subtitle2>
-          <ul className={styles.functions}>
-            {FUNCTION_SUMMARY.map(([call, meaning]) => (
-              <li key={call}>
-                <Body1>{call}</Body1> <Caption1>— {meaning}</Caption1>
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <MessageBar intent="info">
-          <MessageBarBody>表格校验、标记和空白模板将在后续版本提供。</MessageBarBody>
-        </MessageBar>
-        <Button appearance="primary" disabled>
-          校验当前工作表（即将推出）
-        </Button>
-        {hostName === undefined && (
-          <Caption1>未检测到 Excel 或 WPS：当前在普通浏览器中打开，表格功能不可用。</Caption1>
-        )}
+        <Title2 as="h1" className={styles.title}>
+          绩效自评助手
+        </Title2>
+        {host === undefined ? <NoHost /> : <Pane host={host} />}
+        <FunctionList />
       </main>
     </FluentProvider>
+  );
+}
+
+function NoHost() {
+  return (
+    <>
+      <Body1>帮助填报和审核《项目支出绩效自评表》：校验、标记问题单元格、插入空白模板。</Body1>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          未检测到 Excel 或 WPS：当前在普通浏览器中打开，表格功能不可用。请在 Excel 或 WPS
+          表格中打开“绩效自评助手”。
+        </MessageBarBody>
+      </MessageBar>
+    </>
+  );
+}
+
+function Pane({ host }: { host: HostAdapter }) {
+  const styles = useStyles();
+  const [state, actions] = usePane(host);
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const [shownForms, setShownForms] = useState(FORMS_PER_PAGE);
+  const [resultsSeen, setResultsSeen] = useState<Results | null>(null);
+  const busy = state.busy !== null;
+  const { results, capabilities } = state;
+
+  // New results (not a re-check of some forms) start again at the first page.
+  if (results !== resultsSeen) {
+    if (results?.report.forms.length !== resultsSeen?.report.forms.length) {
+      setShownForms(FORMS_PER_PAGE);
+    }
+    setResultsSeen(results);
+  }
+
+  const limitations = useMemo(() => [...new Set(capabilities?.limitations ?? [])], [capabilities]);
+  const everything = useMemo(
+    () => (results === null ? [] : allFindings({ file: "", ...results.report })),
+    [results],
+  );
+  const counts = countBySeverity(everything);
+  const fixOf = (finding: Finding, form: FormReport | undefined): QuickFix | undefined =>
+    results === null
+      ? undefined
+      : quickFixFor(finding, form, results.profile, results.sheets.get(finding.sheet));
+  const countOf = (key: SeverityFilter) => (key === "all" ? everything.length : counts[key]);
+  const fileFindings =
+    results === null
+      ? []
+      : filter === "all"
+        ? results.report.findings
+        : results.report.findings.filter((f) => f.severity === filter);
+
+  return (
+    <>
+      <Caption1>{`在 ${host.hostLabel} 中运行`}</Caption1>
+      <section className={styles.section} aria-label="校验">
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy} onClick={() => actions.validate("sheet")}>
+            校验当前工作表
+          </Button>
+          <Button disabled={busy} onClick={() => actions.validate("workbook")}>
+            校验整个工作簿
+          </Button>
+        </div>
+        <Field label="评分方案">
+          <Select
+            value={state.profileName}
+            disabled={busy}
+            onChange={(_, data) => actions.changeProfile(data.value)}
+          >
+            {profiles.map((profile) => (
+              <option key={profile.name} value={profile.name}>
+                {profile.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Switch
+          label="自动重新校验（修改自评表后自动更新结果）"
+          checked={state.autoRecheck}
+          disabled={capabilities !== null && !capabilities.liveRecheck}
+          onChange={(_, data) => actions.setAutoRecheck(data.checked)}
+        />
+      </section>
+
+      {limitations.map((sentence) => (
+        <MessageBar key={sentence} intent="warning" data-limitation>
+          <MessageBarBody>{sentence}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {state.busy !== null && (
+        <Spinner size="tiny" labelPosition="after" label={state.busy} role="status" />
+      )}
+      {state.error !== null && (
+        <MessageBar intent="error" role="alert" data-error>
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice !== null && (
+        <MessageBar intent={state.notice.intent} role="status" data-notice>
+          <MessageBarBody>
+            {state.notice.text}
+            {state.notice.details.length > 0 && (
+              <ul>
+                {state.notice.details.map((line, index) => (
+                  <li key={index}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-label="标记与导出">
+        <div className={styles.row}>
+          <Button disabled={busy || results === null} onClick={actions.mark}>
+            标记问题单元格
+          </Button>
+          <Button disabled={busy} onClick={actions.clearMarks}>
+            清除标记
+          </Button>
+          <Button disabled={busy || results === null} onClick={actions.exportReport}>
+            导出校验结果
+          </Button>
+        </div>
+      </section>
+
+      {results !== null && (
+        <section className={styles.section} aria-label="校验结果">
+          <Subtitle2 as="h2" className={styles.title} data-summary>
+            {results.scope === "sheet" ? "当前工作表" : "整个工作簿"}：{results.report.forms.length}{" "}
+            张自评表，错误 {counts.error}，警告 {counts.warning}，提示 {counts.info}
+          </Subtitle2>
+          <div className={styles.row} role="group" aria-label="按严重程度筛选">
+            {FILTERS.map(([key, label]) => (
+              <ToggleButton
+                key={key}
+                size="small"
+                checked={filter === key}
+                appearance={filter === key ? "primary" : "secondary"}
+                onClick={() => setFilter(key)}
+              >
+                {label} {countOf(key)}
+              </ToggleButton>
+            ))}
+          </div>
+          {(results.report.findings.length > 0 || results.report.forms.length === 0) && (
+            <PaneFindings
+              findings={fileFindings}
+              emptyText={filter === "all" ? "未发现问题" : "没有这一类问题"}
+              busy={busy}
+              onSelect={actions.selectFinding}
+              fixOf={(finding) => fixOf(finding, undefined)}
+              onFix={actions.applyFix}
+            />
+          )}
+          <div className={styles.forms}>
+            {results.report.forms.slice(0, shownForms).map((form, index) => (
+              <FormCard
+                key={`${form.sheet}!${form.range}`}
+                form={form}
+                index={index}
+                profile={results.profile}
+                filter={filter}
+                busy={busy}
+                onSelect={actions.selectFinding}
+                fixOf={fixOf}
+                onFix={actions.applyFix}
+              />
+            ))}
+          </div>
+          {results.report.forms.length > shownForms && (
+            <Button onClick={() => setShownForms(shownForms + FORMS_PER_PAGE)}>
+              再显示 {Math.min(FORMS_PER_PAGE, results.report.forms.length - shownForms)}{" "}
+              张表（已显示 {shownForms} / {results.report.forms.length}）
+            </Button>
+          )}
+        </section>
+      )}
+
+      <TemplatePanel
+        disabled={busy}
+        unavailable={
+          capabilities !== null && !capabilities.templates ? "当前环境无法插入模板" : undefined
+        }
+        onInsert={actions.insertTemplate}
+      />
+    </>
   );
 }

@@ -1,0 +1,163 @@
+/**
+ * The pane's list of findings: severity badge, 工作表!单元格, the message (long ones shortened, 展开
+ * shows all), rule id, and 改为 “…” where a quick fix exists. Each row is focusable: a click or
+ * Enter selects its cell in the workbook. Rows carry data-rule and data-cell for tests.
+ */
+import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useState, type KeyboardEvent, type MouseEvent } from "react";
+import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import type { QuickFix } from "../ui/quick-fix";
+import { shortenMessage } from "./shorten";
+
+const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
+  },
+  clickable: { cursor: "pointer" },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  rule: { color: tokens.colorNeutralForeground3 },
+  message: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/** "工作表!C7", or "" for a finding about the whole file. */
+export function findingAddress(finding: Finding): string {
+  return finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : "";
+}
+
+export interface PaneFindingsProps {
+  findings: readonly Finding[];
+  emptyText: string;
+  onSelect(finding: Finding): void;
+  /** The quick fix of a finding, if it has one. */
+  fixOf(finding: Finding): QuickFix | undefined;
+  onFix(fix: QuickFix): void;
+  /** True while an action runs: quick fixes wait. */
+  busy: boolean;
+}
+
+export function PaneFindings(props: PaneFindingsProps) {
+  const styles = useStyles();
+  if (props.findings.length === 0) return <Caption1>{props.emptyText}</Caption1>;
+  return (
+    <ul className={styles.list}>
+      {props.findings.map((finding, index) => (
+        <FindingRow
+          key={`${finding.rule}-${finding.sheet}-${finding.cell}-${index}`}
+          finding={finding}
+          {...props}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function FindingRow({
+  finding,
+  onSelect,
+  fixOf,
+  onFix,
+  busy,
+}: PaneFindingsProps & { finding: Finding }) {
+  const styles = useStyles();
+  const [expanded, setExpanded] = useState(false);
+  const address = findingAddress(finding);
+  const selectable = address !== "";
+  const short = shortenMessage(finding.message);
+  const fix = fixOf(finding);
+  const label = SEVERITY_LABEL[finding.severity];
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    // Only the row itself: Enter on its buttons is theirs.
+    if (event.target !== event.currentTarget) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onSelect(finding);
+    }
+  };
+  const own = (action: () => void) => (event: MouseEvent) => {
+    event.stopPropagation();
+    action();
+  };
+
+  return (
+    <li
+      className={selectable ? `${styles.item} ${styles.clickable}` : styles.item}
+      data-rule={finding.rule}
+      data-cell={address}
+      data-severity={finding.severity}
+      tabIndex={selectable ? 0 : undefined}
+      aria-label={
+        selectable ? `${label} ${address}：${finding.message}（按 Enter 选中该单元格）` : undefined
+      }
+      onClick={selectable ? () => onSelect(finding) : undefined}
+      onKeyDown={selectable ? onKeyDown : undefined}
+    >
+      <div className={styles.head}>
+        <Badge appearance="filled" color={BADGE_COLOUR[finding.severity]}>
+          {label}
+        </Badge>
+        {address && <span className={styles.where}>{address}</span>}
+        <Caption1 className={styles.rule}>{finding.rule}</Caption1>
+      </div>
+      <p className={styles.message} data-message>
+        {expanded || !short.shortened ? finding.message : short.text}
+      </p>
+      {(short.shortened || fix) && (
+        <div className={styles.actions}>
+          {short.shortened && (
+            <Button
+              size="small"
+              appearance="transparent"
+              aria-expanded={expanded}
+              onClick={own(() => setExpanded(!expanded))}
+            >
+              {expanded ? "收起" : "展开"}
+            </Button>
+          )}
+          {fix && (
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              data-fix={fix.cell}
+              onClick={own(() => onFix(fix))}
+            >
+              改为 “{fix.shown}”
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
