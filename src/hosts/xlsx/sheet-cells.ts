@@ -59,6 +59,7 @@ export function restyleCells(xml: string, changes: readonly CellRestyle[]): stri
     children(xml, sheetData).filter((el) => el.local === "row"),
     (r) => (/^\d+$/.test(r) ? Number(r) : undefined),
   );
+  const rowAt = new Map(rows.map((row) => [row.index, row]));
   const colStyle = columnStyles(xml, root);
 
   // Start tags to rewrite (keyed by element offset, so one element gets one edit) and insertions.
@@ -76,7 +77,7 @@ export function restyleCells(xml: string, changes: readonly CellRestyle[]): stri
 
   for (const [rowIndex, rowChanges] of byRow) {
     rowChanges.sort((a, b) => a.col - b.col);
-    const row = rows.find((r) => r.index === rowIndex);
+    const row = rowAt.get(rowIndex);
     if (!row) {
       // A row the part does not list: new empty cells, formatted from their column.
       newRows.set(

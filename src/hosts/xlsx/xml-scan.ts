@@ -23,30 +23,15 @@ interface Tag {
   readonly start: number;
   readonly end: number;
   readonly name: string;
-  readonly closing: boolean;
-  readonly selfClosing: boolean;
 }
 
 // Comments, CDATA, processing instructions and DOCTYPE are skipped whole; attribute values are
 // matched quoted, so a ">" inside one never ends a tag.
-const TAG =
-  /<(?:!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|\?[\s\S]*?\?>|![A-Za-z][^>]*>|(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>)/g;
-
-function* tags(xml: string, from: number, to: number): Generator<Tag> {
-  TAG.lastIndex = from;
-  for (;;) {
-    const match = TAG.exec(xml);
-    if (!match || match.index >= to) return;
-    if (!match[2]) continue;
-    yield {
-      start: match.index,
-      end: match.index + match[0].length,
-      name: match[2],
-      closing: match[1] === "/",
-      selfClosing: match[4] === "/",
-    };
-  }
-}
+const ATTRIBUTES = `((?:\\s+[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(\\/?)>`;
+const TAG = new RegExp(
+  `<(?:!--[\\s\\S]*?-->|!\\[CDATA\\[[\\s\\S]*?\\]\\]>|\\?[\\s\\S]*?\\?>|![A-Za-z][^>]*>|(\\/?)([A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?)${ATTRIBUTES})`,
+  "g",
+);
 
 export function localName(name: string): string {
   const colon = name.indexOf(":");
@@ -57,26 +42,50 @@ export class XmlStructureError extends Error {}
 
 /**
  * The direct children of the element whose content spans [from, to) (the whole document when the
- * range covers it). Deeper elements are skipped by depth counting.
+ * range covers it). Each child is jumped over to its end tag, so a sheet's cells are not visited
+ * when only its top-level elements are wanted.
  */
 export function childElements(xml: string, from = 0, to = xml.length): XmlElement[] {
   const children: XmlElement[] = [];
-  const open: Tag[] = [];
-  for (const tag of tags(xml, from, to)) {
-    if (tag.closing) {
-      const start = open.pop();
-      if (!start || start.name !== tag.name) {
-        throw new XmlStructureError(`unbalanced </${tag.name}> at ${tag.start}`);
-      }
-      if (open.length === 0) children.push(element(start, tag.start, tag.end, false));
-    } else if (tag.selfClosing) {
-      if (open.length === 0) children.push(element(tag, tag.end, tag.end, true));
-    } else {
-      open.push(tag);
+  // A regex of its own per scan: a shared lastIndex would break a scan nested in another.
+  const scan = new RegExp(TAG.source, "g");
+  scan.lastIndex = from;
+  for (;;) {
+    const match = scan.exec(xml);
+    if (!match || match.index >= to) return children;
+    if (!match[2]) continue;
+    const tag: Tag = { start: match.index, end: match.index + match[0].length, name: match[2] };
+    if (match[1] === "/") throw new XmlStructureError(`unbalanced </${tag.name}> at ${tag.start}`);
+    if (match[4] === "/") {
+      children.push(element(tag, tag.end, tag.end, true));
+      continue;
+    }
+    const close = matchingEnd(xml, tag, to);
+    children.push(element(tag, close.start, close.end, false));
+    scan.lastIndex = close.end;
+  }
+}
+
+/**
+ * Where an element ends. Only tags of its own name are counted: in well-formed XML no other
+ * markup can hide one ("<" in text and attribute values is escaped); comments are not expected
+ * inside the parts we edit.
+ */
+function matchingEnd(xml: string, tag: Tag, to: number): { start: number; end: number } {
+  const name = tag.name.replace(/[.]/g, "\\.");
+  const same = new RegExp(`<(\\/?)${name}${ATTRIBUTES}`, "g");
+  same.lastIndex = tag.end;
+  let depth = 1;
+  for (;;) {
+    const match = same.exec(xml);
+    if (!match || match.index >= to) throw new XmlStructureError(`<${tag.name}> is never closed`);
+    if (match[1] === "/") {
+      depth--;
+      if (depth === 0) return { start: match.index, end: match.index + match[0].length };
+    } else if (match[3] !== "/") {
+      depth++;
     }
   }
-  if (open.length > 0) throw new XmlStructureError(`<${open[0].name}> is never closed`);
-  return children;
 }
 
 function element(tag: Tag, closeStart: number, end: number, selfClosing: boolean): XmlElement {
