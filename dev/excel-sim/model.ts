@@ -76,6 +76,13 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   /** Sheet passwords set in this session (exceljs keeps only their hash). */
   readonly passwords = new Map<string, string>();
+  /**
+   * Workbook structure protection (Review ▸ Protect Workbook): sheets cannot be added, deleted,
+   * renamed, moved, hidden or unhidden. Not saved to the file by the simulator (exceljs does not
+   * write workbookProtection).
+   */
+  structureProtected = false;
+  structurePassword: string | undefined;
   /** Sheets whose values or formulas changed since the last recalculation. */
   private readonly dirtySheets = new Set<string>();
 

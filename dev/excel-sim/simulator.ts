@@ -22,6 +22,7 @@ export interface SimChangedEventArgs {
   changeType: string;
   address: string;
   worksheetId: string;
+  /** ExcelApi 1.14 only. */
   triggerSource: "ThisLocalAddin" | "Unknown";
 }
 
@@ -117,6 +118,10 @@ export class ExcelSimulator {
       worksheetId: sheet.id,
       triggerSource: change.byAddin ? "ThisLocalAddin" : "Unknown",
     };
+    // triggerSource arrived with ExcelApi 1.14; older hosts leave it out.
+    if (!this.isSetSupported("ExcelApi", "1.14")) {
+      delete (args as Partial<SimChangedEventArgs>).triggerSource;
+    }
     const targets = [...(this.handlers.get(sheet.id) ?? []), ...(this.handlers.get("*") ?? [])];
     for (const handler of targets) {
       try {

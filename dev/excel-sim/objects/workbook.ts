@@ -7,17 +7,18 @@ import { SimOfficeError, invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel } from "../model";
 import { SimRange } from "./range";
 import { SimWorksheet } from "./worksheet";
-import { SimWorkbookProtection } from "./workbook-protection";
 
 export class SimWorkbook extends SimObject {
   readonly worksheets: SimWorksheetCollection;
   readonly properties: SimDocumentProperties;
+  readonly protection: SimWorkbookProtection;
   private notesCollection: SimNoteCollection | undefined;
 
   constructor(context: SimRequestContext) {
     super(context, "Workbook");
     this.worksheets = new SimWorksheetCollection(context);
     this.properties = new SimDocumentProperties(context);
+    this.protection = new SimWorkbookProtection(context);
   }
 
   protected scalars(): Record<string, () => unknown> {
@@ -25,7 +26,11 @@ export class SimWorkbook extends SimObject {
   }
 
   protected override navigations(): Record<string, SimObject> {
-    return { worksheets: this.worksheets, properties: this.properties };
+    return {
+      worksheets: this.worksheets,
+      properties: this.properties,
+      protection: this.protection,
+    };
   }
 
   get name(): string {
@@ -39,11 +44,6 @@ export class SimWorkbook extends SimObject {
   get notes(): SimNoteCollection {
     this.notesCollection ??= new SimNoteCollection(this.context, undefined);
     return this.notesCollection;
-  }
-
-  /** Structure protection (ExcelApi 1.7); see workbook-protection.ts. */
-  get protection(): SimWorkbookProtection {
-    return new SimWorkbookProtection(this.context);
   }
 
   getSelectedRange(): SimRange {
@@ -109,6 +109,7 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
     let created: SheetModel | undefined;
     this.queueAction("WorksheetCollection.add", 64, () => {
       const model = this.context.sim.model;
+      assertStructureEditable(this.context);
       let sheetName = name;
       if (sheetName === undefined || sheetName === "") {
         let n = model.sheets.length + 1;
@@ -518,6 +519,58 @@ export class SimCustomProperty extends SimObject {
     this.queueAction("CustomProperty.delete", 16, () => {
       this.stored();
       this.context.sim.model.customProperties.delete(this.propertyKey);
+    });
+  }
+}
+
+/** Excel refuses sheet changes (add, delete, rename, move, hide) in a workbook with protected structure. */
+export function assertStructureEditable(context: SimRequestContext): void {
+  if (context.sim.model.structureProtected) {
+    throw new SimOfficeError(
+      "AccessDenied",
+      "The workbook structure is protected: sheets cannot be added, deleted, renamed, moved or hidden.",
+    );
+  }
+}
+
+/** Excel.WorkbookProtection (ExcelApi 1.7). */
+export class SimWorkbookProtection extends SimObject {
+  constructor(context: SimRequestContext) {
+    super(context, "WorkbookProtection");
+  }
+
+  protected scalars(): Record<string, () => unknown> {
+    return {
+      protected: () => {
+        this.context.requireApi("1.7", "workbook.protection");
+        return this.context.sim.model.structureProtected;
+      },
+    };
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+
+  protect(password?: string): void {
+    this.queueAction("WorkbookProtection.protect", 32, () => {
+      const model = this.context.sim.model;
+      if (model.structureProtected) {
+        throw new SimOfficeError("InvalidOperation", "The workbook is already protected.");
+      }
+      model.structureProtected = true;
+      model.structurePassword = password || undefined;
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.queueAction("WorkbookProtection.unprotect", 32, () => {
+      const model = this.context.sim.model;
+      if (model.structurePassword !== undefined && model.structurePassword !== password) {
+        throw new SimOfficeError("InvalidArgument", "The password you supplied is not correct.");
+      }
+      model.structureProtected = false;
+      model.structurePassword = undefined;
     });
   }
 }

@@ -6,7 +6,7 @@ import { SimObject, type SimRequestContext } from "../client";
 import { SimOfficeError, invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel } from "../model";
 import { SimRange } from "./range";
-import { SimEventSource, SimNoteCollection } from "./workbook";
+import { SimEventSource, SimNoteCollection, assertStructureEditable } from "./workbook";
 
 const VISIBILITY_TO_STATE: Record<string, "visible" | "hidden" | "veryHidden"> = {
   Visible: "visible",
@@ -115,6 +115,7 @@ export class SimWorksheet extends SimObject {
   set name(value: string) {
     this.write("name", value, () => {
       const sheet = this.resolve();
+      assertStructureEditable(this.context);
       const other = this.context.sim.model.sheetByKey(value);
       if (other && other !== sheet) {
         throw new SimOfficeError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
@@ -135,7 +136,10 @@ export class SimWorksheet extends SimObject {
   }
 
   set position(value: number) {
-    this.write("position", value, () => this.context.sim.model.moveSheet(this.resolve(), value));
+    this.write("position", value, () => {
+      assertStructureEditable(this.context);
+      this.context.sim.model.moveSheet(this.resolve(), value);
+    });
   }
 
   get visibility(): string {
@@ -152,6 +156,7 @@ export class SimWorksheet extends SimObject {
       if (!state) throw invalidArgument(`visibility "${value}"`);
       const model = this.context.sim.model;
       const sheet = this.resolve();
+      if (STATE_TO_VISIBILITY[sheet.ws.state] !== value) assertStructureEditable(this.context);
       if (state !== "visible") {
         const othersVisible = model.sheets.some((s) => s !== sheet && s.ws.state === "visible");
         if (!othersVisible) {
@@ -302,6 +307,7 @@ export class SimWorksheet extends SimObject {
 
   delete(): void {
     this.queueAction("Worksheet.delete", 32, () => {
+      assertStructureEditable(this.context);
       const model = this.context.sim.model;
       const sheet = this.resolve();
       if (model.sheets.filter((s) => s !== sheet && s.ws.state === "visible").length === 0) {
@@ -646,6 +652,19 @@ export class SimPageLayout extends SimObject {
       const s = this.setup();
       s.printArea =
         typeof printArea === "string" ? printArea : printArea.resolveNow().address.split("!")[1];
+    });
+  }
+
+  /** setPrintMargins(unit, options): "Points" or "Inches". */
+  setPrintMargins(unit: string, options: Record<string, number>): void {
+    this.queueAction("PageLayout.setPrintMargins", 64, () => {
+      const s = this.setup();
+      const toInches = (v: number) => (unit === "Inches" ? v : v / 72);
+      const margins = { ...((s.margins as Record<string, number>) ?? {}) };
+      for (const key of ["left", "right", "top", "bottom", "header", "footer"]) {
+        if (typeof options[key] === "number") margins[key] = toInches(options[key]);
+      }
+      s.margins = margins;
     });
   }
 
