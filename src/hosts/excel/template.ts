@@ -105,14 +105,11 @@ function drawSheet(sheet: Excel.Worksheet, features: ExcelFeatures, spec: Templa
     // One page wide, as many tall as the rows need (the form never shrinks to unreadable).
     layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
     layout.centerHorizontally = true;
-    layout.setPrintMargins("Inches", {
-      left: print.margins.left,
-      right: print.margins.right,
-      top: print.margins.top,
-      bottom: print.margins.bottom,
-      header: 0.3,
-      footer: 0.3,
-    });
+    // The spec's margins are inches (as in the file format); PageLayout's are points.
+    layout.leftMargin = print.margins.left * 72;
+    layout.rightMargin = print.margins.right * 72;
+    layout.topMargin = print.margins.top * 72;
+    layout.bottomMargin = print.margins.bottom * 72;
     if (print.printTitleRows) layout.setPrintTitleRows(absoluteRows(print.printTitleRows));
   }
 
