@@ -45,13 +45,29 @@ export function annotateXlsxBytes(
   input: Uint8Array,
   findings: readonly Finding[],
 ): AnnotateResult & { bytes: Uint8Array } {
-  const pkg = OoxmlPackage.read(input);
-  const notKept = makeSaveableAsXlsx(pkg);
-  const styles = new StylesPatch(pkg);
-  const marked = markCells(pkg, styles, findings);
-  addSummarySheet(pkg, styles, findings, notKept);
-  styles.commit();
-  return { bytes: pkg.toBytes(), marked, notKept };
+  try {
+    const pkg = OoxmlPackage.read(input);
+    const notKept = makeSaveableAsXlsx(pkg);
+    const styles = new StylesPatch(pkg);
+    const marked = markCells(pkg, styles, findings);
+    addSummarySheet(pkg, styles, findings, notKept);
+    styles.commit();
+    return { bytes: pkg.toBytes(), marked, notKept };
+  } catch (error) {
+    // The input was read before (check), so this is a part exceljs tolerated and we cannot edit.
+    throw new AnnotateError(
+      "工作簿的内部结构不完整，无法生成标注副本；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试",
+      { cause: error },
+    );
+  }
+}
+
+/** The input's package could not be edited; the message is one Chinese line for the user. */
+export class AnnotateError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AnnotateError";
+  }
 }
 
 function markCells(pkg: OoxmlPackage, styles: StylesPatch, findings: readonly Finding[]): number {

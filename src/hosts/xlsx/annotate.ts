@@ -2,7 +2,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Finding } from "../../core/findings";
 import { annotateXlsxBytes, type AnnotateResult } from "./annotate-package";
 
-export { MARK_FILL, NOTE_MARKER, SUMMARY_SHEET, type AnnotateResult } from "./annotate-package";
+export {
+  AnnotateError,
+  MARK_FILL,
+  NOTE_MARKER,
+  SUMMARY_SHEET,
+  type AnnotateResult,
+} from "./annotate-package";
 
 /**
  * Writes a copy of `inputPath` to `outputPath` with each finding's cell filled by severity and a

@@ -608,3 +608,12 @@ describe("annotate edits packages other tools wrote", () => {
     expect(wb.getWorksheet("校验结果")!.getCell("E2").value).toContain("_x001B_");
   });
 });
+
+describe("annotate of a package it cannot edit", () => {
+  it("says so in one Chinese line instead of writing a broken copy", () => {
+    const bytes = handMade({ sheets: { 表: '<sheetData><row r="1"><c r="A1"><v>1</v></row>' } });
+    expect(() => annotateXlsxBytes(bytes, [finding("表", "A1")])).toThrow(
+      expect.objectContaining({ name: "AnnotateError", message: expect.stringMatching(/^工作簿/) }),
+    );
+  });
+});
