@@ -52,7 +52,7 @@ function loadEngine() {
  * Forms cycle through every seed form, each in the layout of its region (seed 003 Shanghai,
  * seeds 000/001 Beijing), so a sheet mixes widths and label sets as merged workbooks do.
  */
-async function writeWorkbook(file, count, seeds) {
+export async function writeWorkbook(file, count, seeds) {
   const pool = [
     ...(seeds["003"] ?? []).map((form) => ({ form, layout: "shanghai" })),
     ...(seeds["000"] ?? []).map((form) => ({ form, layout: "beijing" })),
