@@ -4,6 +4,8 @@
  */
 import { Badge, Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { LongText } from "./LongText";
+import { SHORTEN_AT } from "./shorten";
 
 const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
@@ -32,6 +34,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     minWidth: "9em",
   },
+  // A long word (a pasted URL, a run of digits) wraps instead of widening the page.
+  message: { minWidth: 0, overflowWrap: "anywhere" },
   rule: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   clickable: { cursor: "pointer" },
 });
@@ -47,9 +51,16 @@ export interface FindingsListProps {
   emptyText?: string;
   /** Called when a finding is chosen (the task pane selects its cell); the list is static without. */
   onSelect?: (finding: Finding) => void;
+  /** Messages longer than this many characters are shortened, with a button to see the whole. */
+  shortenAt?: number;
 }
 
-export function FindingsList({ findings, emptyText = "未发现问题", onSelect }: FindingsListProps) {
+export function FindingsList({
+  findings,
+  emptyText = "未发现问题",
+  onSelect,
+  shortenAt = SHORTEN_AT,
+}: FindingsListProps) {
   const styles = useStyles();
   if (findings.length === 0) return <Caption1>{emptyText}</Caption1>;
   return (
@@ -72,7 +83,9 @@ export function FindingsList({ findings, emptyText = "未发现问题", onSelect
           {findingAddress(finding) && (
             <span className={styles.where}>{findingAddress(finding)}</span>
           )}
-          <Body1>{finding.message}</Body1>
+          <Body1 className={styles.message}>
+            <LongText text={finding.message} limit={shortenAt} />
+          </Body1>
           <Caption1 className={styles.rule}>{finding.rule}</Caption1>
         </li>
       ))}
