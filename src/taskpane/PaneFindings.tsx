@@ -1,13 +1,16 @@
 /**
- * The pane's list of findings: severity badge, 工作表!单元格, the message (long ones shortened, 展开
- * shows all), rule id, and 改为 “…” where a quick fix exists. Each row is focusable: a click or
+ * The pane's list of findings: severity badge, 工作表!单元格, the message (long ones shortened the
+ * web checker's way, 展开全文 shows all), rule id, and 改为 “…” where a quick fix exists. Each row is focusable: a click or
  * Enter selects its cell in the workbook. Rows carry data-rule and data-cell for tests.
  */
 import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useState, type KeyboardEvent, type MouseEvent } from "react";
+import type { KeyboardEvent, MouseEvent } from "react";
 import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { LongText } from "../ui/LongText";
 import type { QuickFix } from "../ui/quick-fix";
-import { shortenMessage } from "./shorten";
+
+/** Messages are shortened beyond this many characters: at 320 px, three lines of text. */
+export const SHORT_MESSAGE_LENGTH = 80;
 
 const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
@@ -90,10 +93,8 @@ function FindingRow({
   busy,
 }: PaneFindingsProps & { finding: Finding }) {
   const styles = useStyles();
-  const [expanded, setExpanded] = useState(false);
   const address = findingAddress(finding);
   const selectable = address !== "";
-  const short = shortenMessage(finding.message);
   const fix = fixOf(finding);
   const label = SEVERITY_LABEL[finding.severity];
 
@@ -131,31 +132,19 @@ function FindingRow({
         <Caption1 className={styles.rule}>{finding.rule}</Caption1>
       </div>
       <p className={styles.message} data-message>
-        {expanded || !short.shortened ? finding.message : short.text}
+        <LongText text={finding.message} limit={SHORT_MESSAGE_LENGTH} />
       </p>
-      {(short.shortened || fix) && (
+      {fix && (
         <div className={styles.actions}>
-          {short.shortened && (
-            <Button
-              size="small"
-              appearance="transparent"
-              aria-expanded={expanded}
-              onClick={own(() => setExpanded(!expanded))}
-            >
-              {expanded ? "收起" : "展开"}
-            </Button>
-          )}
-          {fix && (
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={busy}
-              data-fix={fix.cell}
-              onClick={own(() => onFix(fix))}
-            >
-              改为 “{fix.shown}”
-            </Button>
-          )}
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            data-fix={fix.cell}
+            onClick={own(() => onFix(fix))}
+          >
+            改为 “{fix.shown}”
+          </Button>
         </div>
       )}
     </li>

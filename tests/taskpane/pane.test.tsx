@@ -12,6 +12,7 @@ import { getProfile, national, shanghai, type Profile } from "../../src/core/pro
 import { TEMPLATE_KINDS } from "../../src/core/templates";
 import { validateWorkbook } from "../../src/core/validate";
 import { App } from "../../src/taskpane/App";
+import { SHORT_MESSAGE_LENGTH } from "../../src/taskpane/PaneFindings";
 import { RECHECK_DELAY_MS } from "../../src/taskpane/usePane";
 import { placeTsv } from "../core/forms/sheet-helpers";
 import { SHANGHAI_FORM_1, shanghaiCivilService } from "../core/forms/shanghai-data";
@@ -169,6 +170,27 @@ describe("validation", () => {
     fireEvent.click(screen.getByRole("button", { name: "校验整个工作簿" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("操作未能完成（RichApi.Error: GeneralException）");
+  });
+});
+
+describe("long messages", () => {
+  it("are shortened, and 展开全文 shows the whole message without selecting the cell", async () => {
+    const host = new FakeHost(workbook());
+    await openPane(host);
+    await validateAll();
+    const report = validateWorkbook({ sheets: host.sheets }, national);
+    const long = allFindings({ file: "", ...report }).find(
+      (f) => Array.from(f.message).length > SHORT_MESSAGE_LENGTH,
+    );
+    expect(long).toBeDefined();
+    const row = document.querySelector<HTMLElement>(
+      `[data-rule="${long!.rule}"][data-cell="${long!.sheet}!${long!.cell}"]`,
+    )!;
+    const message = row.querySelector("[data-message]")!;
+    expect(message.textContent).not.toContain(long!.message);
+    fireEvent.click(within(row).getByRole("button", { name: "展开全文" }));
+    expect(message.textContent).toContain(long!.message);
+    expect(host.callsOf("selectCell")).toEqual([]);
   });
 });
 
