@@ -1,46 +1,21 @@
 /**
  * Cell fills between Office.js and the ledger's FillRecord. The ledger speaks OOXML pattern names
  * (`solid`, `gray125`, `darkGrid` …) so Excel, WPS and exceljs share one vocabulary; Office.js
- * speaks `Excel.FillPattern` ("Solid", "Gray16", "Checker" …). The pairs below are the ones Excel
- * itself uses between its object model (XlPattern) and the file format.
+ * speaks `Excel.FillPattern` ("Solid", "Gray16", "Checker" …); the table of pairs is shared with the
+ * WPS adapter (src/hosts/shared/fill-patterns.ts).
  *
  * Colours: `FillRecord.color` is Office.js `fill.color` (the cell's background colour, what Excel
  * calls Interior.Color), `patternColor` is `fill.patternColor` (the colour of the hatching).
  */
 import { normalizeColor, type FillRecord } from "../marks/ledger";
-
-/** Excel.FillPattern → OOXML patternType. */
-const TO_OOXML: Record<string, string> = {
-  Solid: "solid",
-  Gray50: "mediumGray",
-  Gray75: "darkGray",
-  Gray25: "lightGray",
-  Horizontal: "darkHorizontal",
-  Vertical: "darkVertical",
-  Down: "darkDown",
-  Up: "darkUp",
-  Checker: "darkGrid",
-  SemiGray75: "darkTrellis",
-  LightHorizontal: "lightHorizontal",
-  LightVertical: "lightVertical",
-  LightDown: "lightDown",
-  LightUp: "lightUp",
-  Grid: "lightGrid",
-  CrissCross: "lightTrellis",
-  Gray16: "gray125",
-  Gray8: "gray0625",
-};
-
-const FROM_OOXML: Record<string, Excel.FillPattern> = Object.fromEntries(
-  Object.entries(TO_OOXML).map(([excel, ooxml]) => [ooxml, excel as Excel.FillPattern]),
-);
+import { officeToOoxml, ooxmlToOffice } from "../shared/fill-patterns";
 
 export function patternToOoxml(pattern: string): string | undefined {
-  return TO_OOXML[pattern];
+  return officeToOoxml(pattern);
 }
 
 export function patternFromOoxml(pattern: string): Excel.FillPattern | undefined {
-  return FROM_OOXML[pattern];
+  return ooxmlToOffice(pattern) as Excel.FillPattern | undefined;
 }
 
 /** The fill properties to load; `pattern` and `patternColor` only exist from ExcelApi 1.9. */

@@ -15,7 +15,7 @@ import {
   type MarkSummary,
   type ReadScope,
 } from "../types";
-import { normalizeCell } from "./address";
+import { normalizeCell } from "../shared/address";
 import { detectFeatures, limitationsOf, requireBase, type ExcelEnv } from "./env";
 import { asHostCall } from "./errors";
 import { OwnWrites, listenForEdits } from "./events";

@@ -9,7 +9,7 @@
  */
 import { MemorySheet, type GridCell, type StoredValue, type WorkbookGrid } from "../../core/grid";
 import { LEDGER_SHEET } from "../marks/ledger";
-import { parseAreas } from "./address";
+import { parseAreas } from "../shared/address";
 import type { ExcelEnv, ExcelFeatures } from "./env";
 
 /** Cells in one block range: far under the 5,000,000 a single Office.js read may return. */

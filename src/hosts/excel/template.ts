@@ -6,12 +6,18 @@
  * has yet (Excel's own "名称 (2)" style). Three syncs: the names in use, the sheet, events back on.
  */
 import type { CellStyle, TemplateCell, TemplateSpec } from "../../core/templates/spec";
-import { parseRange } from "./address";
+import { absoluteRows, borderLines, mergePlans, type BorderLine } from "../shared/template-layout";
 import type { ExcelFeatures } from "./env";
 import { charactersToPoints, sheetNames, uniqueSheetName, withEventsOff } from "./sheets";
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
-const INSIDES = ["InsideHorizontal", "InsideVertical"] as const;
+const BORDER_INDEX: Record<BorderLine, Excel.BorderIndex> = {
+  top: "EdgeTop",
+  bottom: "EdgeBottom",
+  left: "EdgeLeft",
+  right: "EdgeRight",
+  insideHorizontal: "InsideHorizontal",
+  insideVertical: "InsideVertical",
+};
 
 export async function renderTemplateSheet(
   context: Excel.RequestContext,
@@ -42,7 +48,6 @@ function drawSheet(sheet: Excel.Worksheet, features: ExcelFeatures, spec: Templa
     sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   }
 
-  const byAddress = new Map(spec.cells.map((cell) => [cell.address, cell]));
   for (const cell of spec.cells) {
     const range = sheet.getRange(cell.address);
     applyStyle(range, spec.styles[cell.role], cell.numFmt, 1, 1);
@@ -51,18 +56,15 @@ function drawSheet(sheet: Excel.Worksheet, features: ExcelFeatures, spec: Templa
   }
 
   // A merged range prints its border from every cell it covers, so all get the master's style.
-  for (const address of spec.merges) {
-    const area = parseRange(address);
-    if (!area) throw new Error(`模板合并区域无效：${address}`);
-    const range = sheet.getRange(address);
-    const master = byAddress.get(address.split(":")[0] ?? "");
-    if (master) {
+  for (const merge of mergePlans(spec)) {
+    const range = sheet.getRange(merge.address);
+    if (merge.master) {
       applyStyle(
         range,
-        spec.styles[master.role],
-        master.numFmt,
-        area.bottom - area.top + 1,
-        area.right - area.left + 1,
+        spec.styles[merge.master.role],
+        merge.master.numFmt,
+        merge.rows,
+        merge.cols,
       );
     }
     range.merge(false);
@@ -145,12 +147,8 @@ function applyStyle(
   format.wrapText = style.wrap;
   if (style.fill) format.fill.color = `#${style.fill.slice(-6)}`;
   if (style.border) {
-    const lines = rows > 1 || cols > 1 ? [...EDGES, ...INSIDES] : EDGES;
-    for (const edge of lines) {
-      if ((edge === "InsideHorizontal" && rows < 2) || (edge === "InsideVertical" && cols < 2)) {
-        continue;
-      }
-      const border = format.borders.getItem(edge);
+    for (const line of borderLines(rows, cols)) {
+      const border = format.borders.getItem(BORDER_INDEX[line]);
       border.style = "Continuous";
       border.weight = "Thin";
       border.color = "#000000";
@@ -158,12 +156,4 @@ function applyStyle(
   }
   format.protection.locked = style.locked;
   if (numFmt) range.numberFormat = Array.from({ length: rows }, () => Array(cols).fill(numFmt));
-}
-
-/** "1:2" → "$1:$2", as setPrintTitleRows expects a row reference. */
-function absoluteRows(rows: string): string {
-  return rows
-    .split(":")
-    .map((part) => `$${part.replace(/\$/g, "")}`)
-    .join(":");
 }

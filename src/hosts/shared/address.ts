@@ -1,5 +1,5 @@
 /**
- * Addresses as Office.js writes them: "Sheet1!A1:B4", "'My Sheet'!D1", and RangeAreas lists such
+ * Addresses as Office.js and the ET object model write them: "Sheet1!A1:B4", "'My Sheet'!D1", and RangeAreas lists such
  * as "Sheet1!A1:B4, Sheet1!D1:D4". Sheet names with spaces or punctuation are quoted, a quote in
  * the name is doubled.
  */
