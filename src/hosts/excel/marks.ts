@@ -26,7 +26,8 @@ import {
 } from "../marks/ledger";
 import { HostError, type ClearSummary, type MarkSummary, type SkippedCell } from "../types";
 import type { Finding } from "../../core/findings";
-import { normalizeCell } from "./address";
+import { toA1 } from "../../core/grid";
+import { normalizeCell, parseAreas, parseRange } from "./address";
 import type { ExcelEnv, ExcelFeatures } from "./env";
 import { fillLoadPaths, readFill, writeFill } from "./fill";
 import {
@@ -219,20 +220,61 @@ async function runPass(
 
       // Restore in memory, newest entry first, so a cell listed twice ends as it was first.
       let restored = 0;
-      for (let i = toRestore.length - 1; i >= 0; i--) {
-        const entry = toRestore[i];
-        const now = state.get(keyOf(entry.sheet, entry.cell))!;
+      const restoreInto = (entry: LedgerEntry, now: CellState): boolean => {
         const plan = planRestore(entry, now);
-        if (nothingToRestore(plan)) {
-          clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.moved });
-          continue;
-        }
+        if (nothingToRestore(plan)) return false;
         if (plan.fill) now.fill = entry.before;
         if (plan.note) now.note = plan.note.set;
         restored++;
         if (entry.markNote !== null && !features.notes) {
           clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.noteLeft });
           kept.push(entry);
+        }
+        return true;
+      };
+      // A mark whose exact note is no longer at its address has moved (rows or columns deleted or
+      // inserted since marking) or the user edited the note: look for it elsewhere first.
+      const moved: LedgerEntry[] = [];
+      const inPlace = new Set<string>();
+      for (let i = toRestore.length - 1; i >= 0; i--) {
+        const entry = toRestore[i];
+        const key = keyOf(entry.sheet, entry.cell);
+        const now = state.get(key)!;
+        const exact =
+          !features.notes ||
+          entry.markNote === null ||
+          now.note === composeNote(entry.beforeNote, entry.markNote);
+        if (!exact) moved.push(entry);
+        else if (restoreInto(entry, now)) inPlace.add(key);
+        else clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.moved });
+      }
+
+      // Each moved mark is found again by its note — the user's note, the marker line and our
+      // messages, the exact text we wrote — on a cell that still shows the mark colour.
+      const relocated =
+        moved.length > 0
+          ? await findMovedMarks(context, byName, moved, inPlace, features.pattern)
+          : new Map<LedgerEntry, MovedMark>();
+      for (const entry of moved) {
+        const found = relocated.get(entry);
+        let key = keyOf(entry.sheet, entry.cell);
+        if (found) {
+          key = keyOf(entry.sheet, found.cell);
+          if (!loaded.has(key)) {
+            loaded.set(key, { range: found.range, note: found.note });
+            const current: CellState = {
+              sheet: entry.sheet,
+              cell: found.cell,
+              fill: found.fill,
+              note: found.note.content,
+            };
+            original.set(key, current);
+            state.set(key, { ...current });
+          }
+        }
+        // Not found elsewhere: the note was edited in place; restore what is still ours there.
+        if (!restoreInto(entry, state.get(key)!)) {
+          clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.moved });
         }
       }
 
@@ -297,6 +339,77 @@ async function runPass(
       }
     }
   });
+}
+
+interface MovedMark {
+  cell: string;
+  range: Excel.Range;
+  note: Excel.Note;
+  fill: FillRecord;
+}
+
+/**
+ * Looks for marks that are no longer at their ledger address: every note on the sheets concerned
+ * (one sync), then the location and fill of the notes whose text is exactly one we wrote (one more
+ * sync). Each entry takes the nearest such cell still showing its mark colour, each cell serves one
+ * entry. Two syncs whatever the number of notes, and only when a mark has moved.
+ */
+async function findMovedMarks(
+  context: Excel.RequestContext,
+  byName: ReadonlyMap<string, Excel.Worksheet>,
+  moved: readonly LedgerEntry[],
+  inPlace: ReadonlySet<string>,
+  withPattern: boolean,
+): Promise<Map<LedgerEntry, MovedMark>> {
+  const wanted = moved.filter((entry) => entry.markNote !== null);
+  const sheets = [...new Set(wanted.map((entry) => entry.sheet))];
+  const collections = sheets.map((name) => byName.get(name)!.notes.load("items/content"));
+  await context.sync();
+
+  const texts = new Set(
+    wanted.map((e) => `${e.sheet}\u0000${composeNote(e.beforeNote, e.markNote ?? "")}`),
+  );
+  const candidates: Array<{ sheet: string; note: Excel.Note; range: Excel.Range }> = [];
+  sheets.forEach((sheet, i) => {
+    for (const note of collections[i].items) {
+      if (!texts.has(`${sheet}\u0000${note.content}`)) continue;
+      const range = note.getLocation().load("address");
+      range.format.fill.load(fillLoadPaths(withPattern));
+      candidates.push({ sheet, note, range });
+    }
+  });
+  const found = new Map<LedgerEntry, MovedMark>();
+  if (candidates.length === 0) return found;
+  await context.sync();
+
+  const taken = new Set<Excel.Note>();
+  for (const entry of wanted) {
+    const at = parseRange(entry.cell)!;
+    const text = composeNote(entry.beforeNote, entry.markNote ?? "");
+    let best:
+      { candidate: (typeof candidates)[number]; cell: string; distance: number } | undefined;
+    for (const candidate of candidates) {
+      if (candidate.sheet !== entry.sheet || taken.has(candidate.note)) continue;
+      if (candidate.note.content !== text) continue;
+      const fill = readFill(candidate.range.format.fill, withPattern);
+      if (fill.kind !== "solid" || fill.color !== entry.markColor) continue;
+      const area = parseAreas(candidate.range.address)[0]?.range;
+      if (!area || inPlace.has(`${entry.sheet}\u0000${toA1(area.top, area.left)}`)) continue;
+      const distance = Math.abs(area.top - at.top) + Math.abs(area.left - at.left);
+      if (!best || distance < best.distance) {
+        best = { candidate, cell: toA1(area.top, area.left), distance };
+      }
+    }
+    if (!best) continue;
+    taken.add(best.candidate.note);
+    found.set(entry, {
+      cell: best.cell,
+      range: best.candidate.range,
+      note: best.candidate.note,
+      fill: readFill(best.candidate.range.format.fill, withPattern),
+    });
+  }
+  return found;
 }
 
 /**

@@ -350,17 +350,50 @@ describe("marking", () => {
     expect(noteAt(reopened, "表一", "A2")).toBe("用户的批注");
   });
 
-  it("after a marked row was deleted, restores what is still there and reports the rest", async () => {
-    const env = await simHost(plainWorkbook());
-    await env.host.mark([finding("表一", "A3"), finding("表一", "A5"), finding("表一", "A8")]);
+  it("after a marked row was deleted, restores every mark that still exists and reports the rest", async () => {
+    const workbook = plainWorkbook();
+    const sheet = workbook.getWorksheet("表一")!;
+    sheet.getCell("A9").note = "用户原有批注";
+    sheet.getCell("A9").fill = {
+      type: "pattern",
+      pattern: "darkGrid",
+      fgColor: { argb: "FF112233" },
+    };
+    const env = await simHost(workbook);
+    const same = (cell: string): Finding => ({
+      ...finding("表一", cell),
+      message: "偏差原因未填写",
+    });
+    await env.host.mark([finding("表一", "A3"), finding("表一", "A5"), same("A8"), same("A9")]);
     await env.sim.userDeleteRows("表一", 5);
-    const cleared = await env.host.clearMarks();
-    expect(cleared.restored).toBe(1);
-    expect(fillAt(env, "表一", "A3")).toBe("#FFFFFF");
-    expect(noteAt(env, "表一", "A3")).toBeNull();
-    expect(cleared.skipped.map((s) => s.cell).sort()).toEqual(["A5", "A8"]);
+    const reopened = await simHost(await env.sim.toXlsx());
+    const cleared = await reopened.host.clearMarks();
+    // A3 stayed, A8 and A9 moved up to A7 and A8 and are found by their notes; A5 is gone.
+    expect(cleared.restored).toBe(3);
+    expect(cleared.skipped.map((s) => s.cell)).toEqual(["A5"]);
     expect(cleared.skipped[0].reason).toMatch(/^单元格已被移动或删除/);
-    expect(ledgerRows(env)).toHaveLength(2);
+    for (let r = 1; r <= 12; r++) {
+      if (r === 8) continue;
+      expect(fillAt(reopened, "表一", `A${r}`)).toBe("#FFFFFF");
+      expect(noteAt(reopened, "表一", `A${r}`)).toBeNull();
+    }
+    expect(noteAt(reopened, "表一", "A8")).toBe("用户原有批注");
+    const model = reopened.sim.model;
+    const a8 = model.fillOf(model.sheetByKey("表一")!, 8, 1);
+    expect([a8.pattern, a8.patternColor]).toEqual(["Checker", "#112233"]);
+    expect(ledgerRows(reopened)).toHaveLength(2);
+  });
+
+  it("keeps the user's edit of a marked cell's note and removes only our part", async () => {
+    const env = await simHost(plainWorkbook());
+    await env.host.mark([finding("表一", "A4")]);
+    const model = env.sim.model.sheetByKey("表一")!;
+    const ours = noteAt(env, "表一", "A4")!;
+    env.sim.model.setNote(model, 4, 1, `我补充的说明\n${ours}`);
+    const cleared = await env.host.clearMarks();
+    expect(cleared).toEqual({ restored: 1, skipped: [] });
+    expect(noteAt(env, "表一", "A4")).toBe("我补充的说明");
+    expect(fillAt(env, "表一", "A4")).toBe("#FFFFFF");
   });
 
   it("drops the marks of a deleted sheet from the ledger and says so", async () => {
