@@ -344,7 +344,8 @@ function columnsOf<K extends string>(
 
 function toField(row: number, col: number, cell: GridCell): Field {
   const field: Field = { address: toA1(row, col), text: cell.text };
-  if (typeof cell.value === "number") field.numeric = cell.value;
+  // NaN or an infinity (a damaged file, another host) is no number to compute with.
+  if (typeof cell.value === "number" && Number.isFinite(cell.value)) field.numeric = cell.value;
   return field;
 }
 

@@ -113,7 +113,10 @@ function tokenize(formula: string): Token[] {
     // "2023年!A1" would be a sheet name starting with digits; Excel quotes those, so a digit run
     // followed by a letter is not a number only when a "!" follows the word.
     if (number && !/^[^\s+\-*/^&=<>(),:;%"'!{}#]*!/.test(rest)) {
-      tokens.push({ type: "number", value: Number(number[0]) });
+      const value = Number(number[0]);
+      // Beyond Excel's largest number (1E+309): Excel refuses the formula; never an Infinity.
+      if (!Number.isFinite(value)) throw new FormulaSyntaxError(`number out of range at ${i}`);
+      tokens.push({ type: "number", value });
       i += number[0].length;
       continue;
     }

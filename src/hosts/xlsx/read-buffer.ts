@@ -208,9 +208,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function toStored(value: ExcelValue | undefined): StoredValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") {
-    return value;
-  }
+  // exceljs reads a numeric cell's <v> with parseFloat: "#DIV/0!" or "abc" in a damaged file
+  // becomes NaN, "1e999" Infinity. No spreadsheet stores those; the grid shows them as #NUM!.
+  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
+  if (typeof value === "boolean" || typeof value === "string") return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (isObject(value)) {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
