@@ -1,0 +1,257 @@
+/**
+ * Runs fuzz cases in worker threads (fuzz-worker.mjs) with a capped heap and a watchdog: a case
+ * that throws, never ends, or exhausts the heap is recorded as a failure with its index, the
+ * worker is replaced, and the run goes on. Cases are made lazily, case by case, so the run stops
+ * when its time budget is spent and says how many ran.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+const WORKER = path.join(__dirname, "fuzz-worker.mjs");
+
+export type CaseKind = "xlsx" | "value" | "formula";
+
+export interface FuzzCase {
+  index: number;
+  [field: string]: unknown;
+}
+
+export interface Failure {
+  index: number;
+  detail: string;
+}
+
+export interface RunSummary {
+  ran: number;
+  planned: number;
+  failures: Failure[];
+  /** How many cases ended each way ("refused: 文件已损坏…", "report with forms"). */
+  outcomes: Map<string, number>;
+  stoppedByBudget: boolean;
+}
+
+export interface RunOptions {
+  kind: CaseKind;
+  /** Cases to make (or the one case to replay). */
+  indices: readonly number[];
+  make: (index: number) => FuzzCase;
+  /** Stop making new cases after this long; the run reports how many ran. */
+  budgetMs: number;
+  /** A case still running after this long is a hang. */
+  hangMs: number;
+  /** Heap cap of each worker: an explosion fails the case, not the machine. */
+  heapMb: number;
+  workers: number;
+  batch: number;
+  /** Bytes of the cases sent along (transferred, not copied). */
+  transfer?: (item: FuzzCase) => ArrayBuffer[];
+}
+
+const BUILT = path.join(ROOT, "dist", "node", "hosts", "xlsx", "read-buffer.js");
+
+/** Newest modification time of the .ts files under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Compiles the node build the worker loads (dist/node), as the CLI tests do, unless it is newer
+ * than every source file (another test of the same run built it a moment ago).
+ */
+export function buildNode(): void {
+  const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
+  if (built > newestSource(path.join(ROOT, "src"))) return;
+  try {
+    execFileSync("npm", ["run", "build:node"], { cwd: ROOT, stdio: "pipe" });
+  } catch {
+    // tsc still emits when another module has a type error; the worker needs only the output.
+  }
+  if (!fs.existsSync(BUILT)) throw new Error("dist/node was not built");
+}
+
+interface WorkerResult {
+  index: number;
+  ok: boolean;
+  outcome?: string;
+  detail?: string;
+}
+
+/** One worker thread and the batch it is working on. */
+class Lane {
+  private worker!: Worker;
+  private readonly current = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(private readonly options: RunOptions) {
+    this.start();
+  }
+
+  private start(): void {
+    this.worker = new Worker(WORKER, {
+      workerData: { root: ROOT, current: this.current.buffer },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+    // Exceljs may print warnings on odd input; the verdict comes from the results only.
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.worker.unref();
+  }
+
+  /**
+   * Runs a batch; resolves with a result per case. A case that hangs or kills the worker gets a
+   * failure, the worker is restarted, and the cases after it are run on the new one.
+   */
+  async run(batch: FuzzCase[]): Promise<WorkerResult[]> {
+    const results: WorkerResult[] = [];
+    let remaining = batch;
+    while (remaining.length > 0) {
+      const outcome = await this.attempt(remaining);
+      results.push(...outcome.results);
+      if (!outcome.broken) break;
+      const at = remaining.findIndex((item) => item.index === outcome.broken!.index);
+      results.push(outcome.broken);
+      remaining = remaining.slice(at + 1);
+      await this.worker.terminate();
+      this.start();
+    }
+    return results;
+  }
+
+  private attempt(batch: FuzzCase[]): Promise<{ results: WorkerResult[]; broken?: WorkerResult }> {
+    return new Promise((resolve) => {
+      Atomics.store(this.current, 0, -1);
+      let last = -1;
+      let since = Date.now();
+      const finish = (value: { results: WorkerResult[]; broken?: WorkerResult }) => {
+        clearInterval(watchdog);
+        this.worker.off("message", onMessage);
+        this.worker.off("error", onError);
+        this.worker.off("exit", onExit);
+        resolve(value);
+      };
+      const runningCase = () => {
+        const index = Atomics.load(this.current, 0);
+        return index >= 0 ? index : batch[0].index;
+      };
+      const onMessage = (results: WorkerResult[]) => finish({ results });
+      const onError = (error: Error) =>
+        finish({
+          results: [],
+          broken: {
+            index: runningCase(),
+            ok: false,
+            detail: `the worker died: ${(error as NodeJS.ErrnoException).code ?? ""} ${error.message}`,
+          },
+        });
+      const onExit = (code: number) =>
+        finish({
+          results: [],
+          broken: { index: runningCase(), ok: false, detail: `the worker exited (${code})` },
+        });
+      const watchdog = setInterval(() => {
+        const now = Atomics.load(this.current, 0);
+        if (now !== last) {
+          last = now;
+          since = Date.now();
+        } else if (now >= 0 && Date.now() - since > this.options.hangMs) {
+          finish({
+            results: [],
+            broken: { index: now, ok: false, detail: `no answer after ${this.options.hangMs} ms` },
+          });
+        }
+      }, 100);
+      this.worker.on("message", onMessage);
+      this.worker.on("error", onError);
+      this.worker.on("exit", onExit);
+      const transfer = batch.flatMap((item) => this.options.transfer?.(item) ?? []);
+      this.worker.postMessage({ kind: this.options.kind, cases: batch }, transfer);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Makes and runs cases on `workers` lanes until all are done or the budget is spent. Failures are
+ * collected, never thrown, so one run reports all of them.
+ */
+export async function runCases(options: RunOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const summary: RunSummary = {
+    ran: 0,
+    planned: options.indices.length,
+    failures: [],
+    outcomes: new Map(),
+    stoppedByBudget: false,
+  };
+  let next = 0;
+  const takeBatch = (): FuzzCase[] => {
+    const batch: FuzzCase[] = [];
+    while (batch.length < options.batch && next < options.indices.length) {
+      if (Date.now() - started > options.budgetMs) {
+        summary.stoppedByBudget = true;
+        break;
+      }
+      batch.push(options.make(options.indices[next++]));
+    }
+    return batch;
+  };
+  const lanes = Array.from({ length: options.workers }, () => new Lane(options));
+  try {
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let batch = takeBatch(); batch.length > 0; batch = takeBatch()) {
+          for (const result of await lane.run(batch)) {
+            summary.ran++;
+            if (!result.ok) {
+              summary.failures.push({ index: result.index, detail: result.detail ?? "" });
+            } else {
+              const key = result.outcome ?? "ok";
+              summary.outcomes.set(key, (summary.outcomes.get(key) ?? 0) + 1);
+            }
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(lanes.map((lane) => lane.close()));
+  }
+  summary.failures.sort((a, b) => a.index - b.index);
+  return summary;
+}
+
+/** The run's summary as printed: counts, outcomes, and how to replay each failure. */
+export function describeRun(
+  title: string,
+  seed: number,
+  summary: RunSummary,
+  show: (index: number) => string,
+): string {
+  const lines = [
+    `${title}: seed ${seed}, ${summary.ran} of ${summary.planned} cases run` +
+      (summary.stoppedByBudget ? " (time budget spent)" : ""),
+    ...[...summary.outcomes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([outcome, count]) => `  ${count} × ${outcome}`),
+  ];
+  for (const failure of summary.failures.slice(0, 20)) {
+    lines.push(
+      `  FAILED case ${failure.index} — replay: FUZZ_SEED=${seed} FUZZ_CASE=${failure.index}`,
+      `    ${show(failure.index)}`,
+      ...failure.detail.split("\n").map((line) => `    ${line}`),
+    );
+  }
+  return lines.join("\n");
+}
