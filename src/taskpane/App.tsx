@@ -34,6 +34,9 @@ import { TemplatePanel } from "./TemplatePanel";
 import { usePane, type Results } from "./usePane";
 
 const useStyles = makeStyles({
+  // A select is as wide as its longest option; at a 320 px pane it must shrink instead.
+  fitSelect: { minWidth: 0, maxWidth: "100%" },
+  fitSelectControl: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   page: {
     display: "flex",
     flexDirection: "column",
@@ -143,6 +146,8 @@ function Pane({ host }: { host: HostAdapter }) {
         </div>
         <Field label="评分方案">
           <Select
+            className={styles.fitSelect}
+            select={{ className: styles.fitSelectControl }}
             value={state.profileName}
             disabled={busy}
             onChange={(_, data) => actions.changeProfile(data.value)}

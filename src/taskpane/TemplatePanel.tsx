@@ -12,6 +12,9 @@ import { useId, useState, type FormEvent } from "react";
 import { TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from "../core/templates";
 
 const useStyles = makeStyles({
+  // A select is as wide as its longest option; at a 320 px pane it must shrink instead.
+  fitSelect: { minWidth: 0, maxWidth: "100%" },
+  fitSelectControl: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   title: { margin: 0 },
 });
@@ -58,7 +61,12 @@ export function TemplatePanel({ disabled, unavailable, onInsert }: TemplatePanel
         插入空白模板
       </Subtitle2>
       <Field label="模板">
-        <Select value={kind} onChange={(_, data) => setKind(data.value as TemplateKind)}>
+        <Select
+          className={styles.fitSelect}
+          select={{ className: styles.fitSelectControl }}
+          value={kind}
+          onChange={(_, data) => setKind(data.value as TemplateKind)}
+        >
           {TEMPLATE_KINDS.map((k) => (
             <option key={k} value={k}>
               {TEMPLATE_TITLES[k]}

@@ -11,7 +11,7 @@ import { MemorySheet } from "../../src/core/grid";
 import { getProfile, national, shanghai, type Profile } from "../../src/core/profiles";
 import { TEMPLATE_KINDS } from "../../src/core/templates";
 import { validateWorkbook } from "../../src/core/validate";
-import { App } from "../../src/taskpane/App";
+import { App, FORMS_PER_PAGE } from "../../src/taskpane/App";
 import { SHORT_MESSAGE_LENGTH } from "../../src/taskpane/PaneFindings";
 import { RECHECK_DELAY_MS } from "../../src/taskpane/usePane";
 import { placeTsv } from "../core/forms/sheet-helpers";
@@ -170,6 +170,23 @@ describe("validation", () => {
     fireEvent.click(screen.getByRole("button", { name: "校验整个工作簿" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("操作未能完成（RichApi.Error: GeneralException）");
+  });
+});
+
+describe("a long workbook", () => {
+  it("lists the first forms and adds more on request", async () => {
+    const many = new MemorySheet("汇总");
+    let top = 1;
+    for (let i = 0; i < FORMS_PER_PAGE + 5; i++) {
+      top = placeTsv(many, SHANGHAI_FORM_1, { top, numbers: true }) + 3;
+    }
+    const host = new FakeHost([many]);
+    await openPane(host);
+    await validateAll();
+    expect(document.querySelectorAll("[data-form]")).toHaveLength(FORMS_PER_PAGE);
+    fireEvent.click(screen.getByRole("button", { name: /^再显示 5 张表/ }));
+    expect(document.querySelectorAll("[data-form]")).toHaveLength(FORMS_PER_PAGE + 5);
+    expect(listedRows()).toEqual(expectedRows(host, national));
   });
 });
 
