@@ -69,6 +69,8 @@ export async function listenForEdits(
     return result;
   });
 
+  // Removal goes through the registration's own context, as Office.js requires (the documented
+  // form is Excel.run(result.context, …); syncing that context directly does the same).
   return async () => {
     await env.run(async () => {
       registration.remove();

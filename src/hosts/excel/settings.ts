@@ -7,10 +7,11 @@
  * CustomDocumentProperties, and a profile name is far below their 255-character limit.
  * Without ExcelApi 1.12 the setting lives for this session only (capabilities() says so).
  */
+import { SETTING_PREFIX } from "../shared/settings";
 import type { ExcelEnv, ExcelFeatures } from "./env";
 
-/** Property names are prefixed so ours never collide with the user's own properties. */
-export const SETTING_PREFIX = "perf-eval.";
+/** Property names are prefixed so ours never collide with the user's own properties (shared with WPS). */
+export { SETTING_PREFIX };
 
 export class WorkbookSettings {
   private readonly session = new Map<string, string>();

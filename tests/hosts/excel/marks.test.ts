@@ -350,6 +350,24 @@ describe("marking", () => {
     expect(noteAt(reopened, "表一", "A2")).toBe("用户的批注");
   });
 
+  it("below ExcelApi 1.9 restores colours, and white as no fill (no tell without fill.pattern)", async () => {
+    const workbook = plainWorkbook();
+    const sheet = workbook.getWorksheet("表一")!;
+    sheet.getCell("A2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+    sheet.getCell("A3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFFFF" } };
+    const env = await simHost(workbook, { requirements: { ExcelApi: "1.8" } });
+    const capabilities = await env.host.capabilities();
+    expect(capabilities.limitations.some((s) => s.includes("无填充"))).toBe(true);
+    await env.host.mark([finding("表一", "A2"), finding("表一", "A3"), finding("表一", "A4")]);
+    expect(fillAt(env, "表一", "A2")).toBe(`#${MARK_COLOR.error}`);
+    await env.host.clearMarks();
+    const model = env.sim.model;
+    const fill = (row: number) => model.fillOf(model.sheetByKey("表一")!, row, 1);
+    expect(fill(2)).toMatchObject({ color: "#00B050", pattern: "Solid" });
+    expect(fill(3).pattern).toBe("None");
+    expect(fill(4).pattern).toBe("None");
+  });
+
   it("after a marked row was deleted, restores every mark that still exists and reports the rest", async () => {
     const workbook = plainWorkbook();
     const sheet = workbook.getWorksheet("表一")!;
