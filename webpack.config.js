@@ -125,6 +125,9 @@ module.exports = (env, argv) => {
       functions: FUNCTIONS_SOURCE,
       commands: "./src/commands/commands.ts",
       checker: "./src/checker/index.tsx",
+      // Development page: the real task pane on a simulated Excel (dev/excel-sim). Not in the
+      // manifest; taskpane.html never loads it.
+      "excel-sim": "./dev/excel-sim/page/index.ts",
     },
     output: {
       path: OUTPUT,
@@ -173,6 +176,13 @@ module.exports = (env, argv) => {
         template: "./src/checker/checker.html",
         chunks: ["checker"],
         meta: { "Content-Security-Policy": checkerPolicy(production) },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "excel-sim.html",
+        template: "./dev/excel-sim/page/excel-sim.html",
+        // excel-sim first: it installs Office and Excel before the task pane script starts.
+        chunks: ["excel-sim", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -140,10 +140,17 @@ export const EXCEL_ENUMS = {
 
 /** Office.context.document.settings: set/get in memory, saveAsync writes them to the document. */
 class SimSettings {
-  private readonly working: Map<string, unknown>;
+  private readonly working = new Map<string, unknown>();
 
-  constructor(private readonly sim: ExcelSimulator) {
-    this.working = new Map(sim.model.settings);
+  constructor(private sim: ExcelSimulator | undefined) {
+    if (sim) this.attach(sim);
+  }
+
+  /** @internal Takes the settings saved in the workbook once it has loaded. */
+  attach(sim: ExcelSimulator): void {
+    this.sim = sim;
+    this.working.clear();
+    for (const [k, v] of sim.model.settings) this.working.set(k, v);
   }
 
   get(name: string): unknown {
@@ -162,16 +169,20 @@ class SimSettings {
     const callback = args.find((a) => typeof a === "function") as
       ((result: { status: string; value?: unknown }) => void) | undefined;
     setTimeout(() => {
-      this.sim.model.settings.clear();
-      for (const [k, v] of this.working) this.sim.model.settings.set(k, v);
+      const saved = this.sim?.model.settings;
+      if (!saved) {
+        callback?.({ status: "failed" });
+        return;
+      }
+      saved.clear();
+      for (const [k, v] of this.working) saved.set(k, v);
       callback?.({ status: "succeeded" });
     }, 0);
   }
 
   refreshAsync(callback?: (result: { status: string; value: SimSettings }) => void): void {
     setTimeout(() => {
-      this.working.clear();
-      for (const [k, v] of this.sim.model.settings) this.working.set(k, v);
+      if (this.sim) this.attach(this.sim);
       callback?.({ status: "succeeded", value: this });
     }, 0);
   }
@@ -188,16 +199,22 @@ export interface InstalledGlobals {
  * resolves with { host: "Excel" }. Returns the objects and a function that restores what was there.
  */
 export function installExcelGlobals(
-  sim: ExcelSimulator,
+  source: ExcelSimulator | Promise<ExcelSimulator>,
   target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
 ): InstalledGlobals {
-  const run = (...args: unknown[]) => {
+  // The page installs the globals before its workbook has loaded (the task pane's script checks
+  // `typeof Office` as it starts); Office.onReady and Excel.run wait for the workbook.
+  let current: ExcelSimulator | undefined = source instanceof Promise ? undefined : source;
+  const settings = new SimSettings(current);
+  const ready = Promise.resolve(source).then((sim) => {
+    current = sim;
+    settings.attach(sim);
+    return sim;
+  });
+  const run = async (...args: unknown[]) => {
     const batch = args.find((a) => typeof a === "function") as Parameters<ExcelSimulator["run"]>[0];
-    if (!batch)
-      return Promise.reject(
-        new SimOfficeError("InvalidArgument", "Excel.run needs a batch function"),
-      );
-    return sim.run(batch);
+    if (!batch) throw new SimOfficeError("InvalidArgument", "Excel.run needs a batch function");
+    return (await ready).run(batch);
   };
   const Excel: Record<string, unknown> = { run, ...EXCEL_ENUMS };
   const info = { host: "Excel", platform: "OfficeOnline" };
@@ -218,16 +235,15 @@ export function installExcelGlobals(
       displayLanguage: "zh-CN",
       contentLanguage: "zh-CN",
       requirements: {
-        isSetSupported: (name: string, version?: string) => sim.isSetSupported(name, version),
+        isSetSupported: (name: string, version?: string) =>
+          current ? current.isSetSupported(name, version) : false,
       },
-      document: { settings: new SimSettings(sim), mode: "readWrite", url: "" },
+      document: { settings, mode: "readWrite", url: "" },
     },
     onReady(callback?: (info: { host: string; platform: string }) => void) {
-      return new Promise((resolve) => {
-        setTimeout(() => {
-          callback?.(info);
-          resolve(info);
-        }, 0);
+      return ready.then(() => {
+        callback?.(info);
+        return info;
       });
     },
     initialize: undefined as unknown,

@@ -7,7 +7,12 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { MemorySheet, displayText, type GridCell, type StoredValue } from "../../src/core/grid";
-import { computeMissingResults, namespaced, type PendingCell } from "../../src/core/grid/evaluate";
+import {
+  computeMissingResults,
+  namespaced,
+  type FormulaFunctions,
+  type PendingCell,
+} from "../../src/core/grid/evaluate";
 import { formatValue } from "../../src/core/grid/format";
 import { PERF } from "../../src/functions/perf";
 import { contains, intersects, type Rect } from "./a1";
@@ -83,6 +88,11 @@ export class WorkbookModel {
    */
   structureProtected = false;
   structurePassword: string | undefined;
+  /**
+   * Functions formulas may call beyond the built-ins: the PERF functions, as the add-in registers
+   * them in Excel. The WPS simulator swaps in what `wps.AddCustomFunction` registered.
+   */
+  functions: FormulaFunctions = FORMULA_FUNCTIONS;
   /** Sheets whose values or formulas changed since the last recalculation. */
   private readonly dirtySheets = new Set<string>();
 
@@ -424,7 +434,7 @@ export class WorkbookModel {
       memory.push(mem);
     }
     if (pending.length === 0) return 0;
-    computeMissingResults(memory, { functions: FORMULA_FUNCTIONS, pending });
+    computeMissingResults(memory, { functions: this.functions, pending });
     for (const p of pending) {
       const value = p.sheet.cell(p.row, p.col)?.value ?? null;
       const raw = p.cell.value as ExcelJS.CellFormulaValue;

@@ -59,6 +59,8 @@ export class ExcelSimulator {
   readonly handlerErrors: unknown[] = [];
   /** @internal */ readonly handlers = new Map<string, Set<Handler>>();
   private pendingChanges: PendingChange[] = [];
+  /** Called after every batch and user action (the excel-sim page redraws its grid). */
+  readonly listeners = new Set<() => void>();
   private readonly dispatches = new Set<Promise<void>>();
 
   constructor(
@@ -97,6 +99,7 @@ export class ExcelSimulator {
   /** @internal After each sync: formulas recalculate, then change events go out asynchronously. */
   afterBatch(): void {
     this.model.recalculate();
+    for (const listener of this.listeners) listener();
     const changes = this.pendingChanges;
     this.pendingChanges = [];
     if (changes.length === 0) return;
@@ -180,6 +183,7 @@ export class ExcelSimulator {
   userActivate(sheetName: string): void {
     this.model.activeSheetId = this.sheetNamed(sheetName).id;
     this.model.selection = undefined;
+    for (const listener of this.listeners) listener();
   }
 
   /** A user selecting a cell or range on the active sheet. */
@@ -187,6 +191,7 @@ export class ExcelSimulator {
     const sheet = this.sheetNamed(sheetName);
     this.model.activeSheetId = sheet.id;
     this.model.selection = { sheetId: sheet.id, rect: parseAddress(address).rect };
+    for (const listener of this.listeners) listener();
   }
 
   /**
