@@ -10,7 +10,11 @@ import { absoluteRows, borderLines, mergePlans, type BorderLine } from "../share
 import type { ExcelFeatures } from "./env";
 import { charactersToPoints, sheetNames, uniqueSheetName, withEventsOff } from "./sheets";
 
-const BORDER_INDEX: Record<BorderLine, Excel.BorderIndex> = {
+/** RangeBorderCollection.getItem's string form (Excel.BorderIndex is an enum of the same names). */
+type BorderName =
+  "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+const BORDER_INDEX: Record<BorderLine, BorderName> = {
   top: "EdgeTop",
   bottom: "EdgeBottom",
   left: "EdgeLeft",
