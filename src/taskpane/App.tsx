@@ -66,9 +66,11 @@ const FILTERS: ReadonlyArray<[SeverityFilter, string]> = [
 export interface AppProps {
   /** The workbook's host; undefined in a plain browser (no Excel, no WPS). */
   host: HostAdapter | undefined;
+  /** Why the host could not be set up, when it could not (said instead of a blank pane). */
+  startupError?: string;
 }
 
-export function App({ host }: AppProps) {
+export function App({ host, startupError }: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
@@ -76,7 +78,15 @@ export function App({ host }: AppProps) {
         <Title2 as="h1" className={styles.title}>
           绩效自评助手
         </Title2>
-        {host === undefined ? <NoHost /> : <Pane host={host} />}
+        {startupError !== undefined ? (
+          <MessageBar intent="error" role="alert" data-error>
+            <MessageBarBody>{startupError}</MessageBarBody>
+          </MessageBar>
+        ) : host === undefined ? (
+          <NoHost />
+        ) : (
+          <Pane host={host} />
+        )}
         <FunctionList />
       </main>
     </FluentProvider>

@@ -3,18 +3,23 @@
  * office.js, or office.js outside Office) the page shows with its host features off.
  */
 import { createRoot } from "react-dom/client";
-import type { HostAdapter } from "../hosts/types";
 import { App } from "./App";
-import { chooseHost } from "./host";
+import { chooseHost, type ReadyInfo } from "./host";
+import { errorText } from "./messages";
 
-function render(host: HostAdapter | undefined): void {
+function render(info: ReadyInfo | undefined): void {
   const container = document.getElementById("root");
   if (container === null) return;
-  createRoot(container).render(<App host={host} />);
+  try {
+    createRoot(container).render(<App host={chooseHost(info)} />);
+  } catch (failure) {
+    // A host that cannot even be set up still gets a pane that says why.
+    createRoot(container).render(<App host={undefined} startupError={errorText(failure)} />);
+  }
 }
 
 if (typeof Office !== "undefined") {
-  void Office.onReady((info) => render(chooseHost(info)));
+  void Office.onReady((info) => render(info));
 } else {
   render(undefined);
 }

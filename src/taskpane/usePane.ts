@@ -51,7 +51,6 @@ export interface PaneActions {
   exportReport(): void;
   insertTemplate(kind: TemplateKind, year: number, unit: string): void;
   setAutoRecheck(on: boolean): void;
-  dismissError(): void;
 }
 
 function sheetMap(grid: WorkbookGrid): Map<string, SheetGrid> {
@@ -283,7 +282,6 @@ export function usePane(host: HostAdapter): [PaneState, PaneActions] {
         pendingSheets.current.clear();
       }
     },
-    dismissError: () => setError(null),
   };
 
   return [{ capabilities, profileName, results, busy, error, notice, autoRecheck }, actions];

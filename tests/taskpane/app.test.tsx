@@ -36,4 +36,12 @@ describe("task pane", () => {
     expect(html).toContain("全国通用");
     expect(html).toContain("在 Excel 中运行");
   });
+
+  it("says why instead of a blank pane when the host could not be set up", () => {
+    const html = renderToString(
+      <App host={undefined} startupError="无法连接到 Excel，请重新打开绩效自评助手。" />,
+    );
+    expect(html).toContain("无法连接到 Excel");
+    expect(html).not.toContain("未检测到 Excel 或 WPS");
+  });
 });

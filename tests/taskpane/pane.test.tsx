@@ -163,6 +163,13 @@ describe("validation", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("shows why when the host cannot say what it supports", async () => {
+    const host = new FakeHost(workbook());
+    host.failNext("capabilities", "此 Excel 版本过旧：需要 ExcelApi 1.7 或更高版本。");
+    render(<App host={host} />);
+    expect((await screen.findByRole("alert")).textContent).toContain("需要 ExcelApi 1.7");
+  });
+
   it("says what failed when a host call rejects with a non-Chinese error", async () => {
     const host = new FakeHost(workbook());
     await openPane(host);
@@ -348,6 +355,15 @@ describe("profile", () => {
     expect(listedRows()).toEqual(expectedRows(host, shanghai));
     // Shanghai truncates the rate: 115.43 ÷ 187.40 = 61.595…% shows as 61.59%, not 61.60%.
     expect(screen.getByText("执行率 61.59%")).toBeTruthy();
+  });
+
+  it("says so when the remembered profile is unknown, and keeps the default", async () => {
+    const host = new FakeHost(workbook());
+    host.settings.set("profile", "beijing");
+    await openPane(host);
+    expect(await screen.findByText(/评分方案“beijing”无法识别/)).toBeTruthy();
+    const select = screen.getByRole("combobox", { name: "评分方案" }) as HTMLSelectElement;
+    expect(select.value).toBe("national");
   });
 
   it("saves a new choice in the workbook and checks again under it", async () => {
