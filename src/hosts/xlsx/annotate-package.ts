@@ -5,6 +5,9 @@
 // true/false attributes, workbook protection, custom properties, charts…). No Node-only API here.
 import { fromA1, toA1 } from "../../core/grid";
 import { SEVERITY_LABEL, type Finding, type Severity } from "../../core/findings";
+import { MARK_COLOR, type LedgerEntry } from "../marks/ledger";
+import { ledgerSheet, readLedger, writeLedger } from "./annotate-ledger";
+import { FillReader } from "./fill-record";
 import { isRelType, OoxmlPackage, relsPathOf } from "./ooxml-package";
 import { restyleCells, type CellRestyle } from "./sheet-cells";
 import { addNotes, NOTE_MARKER, type NoteText } from "./sheet-notes";
@@ -20,11 +23,11 @@ import {
 } from "./workbook-parts";
 import { xstring } from "./xml-scan";
 
-/** Fill colours by severity: Excel's own "bad", "neutral" and a light blue for hints. */
+/** Fill colours by severity as ARGB: the mark ledger's, so every host recognises its marks. */
 export const MARK_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  error: `FF${MARK_COLOR.error}`,
+  warning: `FF${MARK_COLOR.warning}`,
+  info: `FF${MARK_COLOR.info}`,
 };
 
 export const SUMMARY_SHEET = "校验结果";
@@ -49,8 +52,13 @@ export function annotateXlsxBytes(
     const pkg = OoxmlPackage.read(input);
     const notKept = makeSaveableAsXlsx(pkg);
     const styles = new StylesPatch(pkg);
-    const marked = markCells(pkg, styles, findings);
+    const ledger = ledgerSheet(pkg);
+    const { marked, entries } = markCells(pkg, styles, findings, ledger?.part);
     addSummarySheet(pkg, styles, findings, notKept);
+    // After the summary sheet: a hidden sheet last keeps the visible sheets' order and indexes.
+    writeLedger(pkg, mergeLedger(readLedger(pkg, ledger), entries), ledger, (rows) =>
+      worksheetXml(rows, [{ width: 120 }]),
+    );
     styles.commit();
     return { bytes: pkg.toBytes(), marked, notKept };
   } catch (error) {
@@ -70,8 +78,38 @@ export class AnnotateError extends Error {
   }
 }
 
-function markCells(pkg: OoxmlPackage, styles: StylesPatch, findings: readonly Finding[]): number {
-  const sheets = sheetEntries(pkg).filter((sheet) => sheet.isWorksheet && sheet.part);
+/**
+ * The copy's ledger: the input's own records (cells marked before, in Excel or WPS or by an earlier
+ * annotate) come first and keep their "before", which is what clearing must restore; a cell marked
+ * again keeps that first "before" and gets this run's mark.
+ */
+function mergeLedger(
+  previous: readonly LedgerEntry[],
+  added: readonly LedgerEntry[],
+): LedgerEntry[] {
+  const key = (entry: LedgerEntry) => `${entry.sheet}\u0000${entry.cell}`;
+  const merged = new Map(previous.map((entry) => [key(entry), entry]));
+  for (const entry of added) {
+    const earlier = merged.get(key(entry));
+    merged.set(
+      key(entry),
+      earlier ? { ...entry, before: earlier.before, beforeNote: earlier.beforeNote } : entry,
+    );
+  }
+  return [...merged.values()];
+}
+
+function markCells(
+  pkg: OoxmlPackage,
+  styles: StylesPatch,
+  findings: readonly Finding[],
+  ledgerPart: string | undefined,
+): { marked: number; entries: LedgerEntry[] } {
+  const sheets = sheetEntries(pkg).filter(
+    (sheet) => sheet.isWorksheet && sheet.part && sheet.part !== ledgerPart,
+  );
+  const fills = new FillReader(pkg, styles.originalXml);
+  const entries: LedgerEntry[] = [];
   const bySheet = new Map<SheetEntry, Map<string, Finding[]>>();
   for (const finding of findings) {
     const sheet = findSheet(sheets, finding.sheet);
@@ -88,20 +126,36 @@ function markCells(pkg: OoxmlPackage, styles: StylesPatch, findings: readonly Fi
     const part = sheet.part!;
     const restyles: CellRestyle[] = [];
     const notes: NoteText[] = [];
+    const formatBefore = new Map<string, number>();
     for (const [address, cellFindings] of cells) {
       const { row, col } = fromA1(address)!;
       const fill = MARK_FILL[mostSevere(cellFindings)];
-      restyles.push({ row, col, style: (current) => styles.filled(current, fill) });
+      const style = (current: number) => {
+        formatBefore.set(address, current);
+        return styles.filled(current, fill);
+      };
+      restyles.push({ row, col, style });
       const text = cellFindings
         .map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`)
         .join("\n");
       notes.push({ row, col, text });
     }
     pkg.setText(part, restyleCells(pkg.text(part)!, restyles));
-    addNotes(pkg, part, notes);
+    const notesBefore = addNotes(pkg, part, notes);
+    for (const note of notes) {
+      const address = toA1(note.row, note.col);
+      entries.push({
+        sheet: sheet.name,
+        cell: address,
+        before: fills.fillOf(formatBefore.get(address) ?? 0),
+        beforeNote: notesBefore.get(address) ?? null,
+        markColor: MARK_FILL[mostSevere(cells.get(address)!)].slice(2),
+        markNote: note.text,
+      });
+    }
     marked += cells.size;
   }
-  return marked;
+  return { marked, entries };
 }
 
 /** The sheet a finding names: exactly, else as Excel matches names (without case). */

@@ -2,6 +2,7 @@
 // the note's box. A note the user already wrote keeps its text and formatting; ours is appended as
 // one more run below a marker line.
 import { fromA1, toA1 } from "../../core/grid";
+import { composeNote, NOTE_MARKER } from "../marks/ledger";
 import { isRelType, type OoxmlPackage } from "./ooxml-package";
 import { MAIN_NS, REL_NS } from "./workbook-parts";
 import {
@@ -15,6 +16,7 @@ import {
   prefixOf,
   rootElement,
   startTag,
+  unescapeXml,
   xstring,
   type XmlEdit,
   type XmlElement,
@@ -27,8 +29,8 @@ export interface NoteText {
 }
 
 export const NOTE_AUTHOR = "绩效自评助手";
-/** The line between a note the user had and ours. */
-export const NOTE_MARKER = "—— 绩效自评助手 ——";
+/** The line between a note the user had and ours (the mark ledger's, so every host reads it). */
+export { NOTE_MARKER };
 
 const COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -48,16 +50,26 @@ const AFTER_LEGACY_DRAWING = [
   "extLst",
 ];
 
-export function addNotes(pkg: OoxmlPackage, sheetPart: string, notes: readonly NoteText[]): void {
-  if (notes.length === 0) return;
+/**
+ * Adds our notes; returns, per cell ("D7"), the text of the note it had before (null: none), which
+ * the mark ledger records. Each note ends up as the ledger's composeNote(before, ours) reads.
+ */
+export function addNotes(
+  pkg: OoxmlPackage,
+  sheetPart: string,
+  notes: readonly NoteText[],
+): Map<string, string | null> {
+  const before = new Map<string, string | null>();
+  if (notes.length === 0) return before;
   const rels = pkg.relationships(sheetPart);
   const commentsRel = rels.find((r) => isRelType(r.type, "comments") && r.part && pkg.has(r.part));
   const commentsPart = commentsRel?.part ?? newCommentsPart(pkg, sheetPart);
 
-  const fresh = addToComments(pkg, commentsPart, notes);
-  if (fresh.length === 0) return;
+  const fresh = addToComments(pkg, commentsPart, notes, before);
+  if (fresh.length === 0) return before;
   const vmlPart = legacyDrawingPart(pkg, sheetPart) ?? newVmlPart(pkg, sheetPart);
   addNoteShapes(pkg, vmlPart, fresh);
+  return before;
 }
 
 function newCommentsPart(pkg: OoxmlPackage, sheetPart: string): string {
@@ -75,7 +87,12 @@ function newCommentsPart(pkg: OoxmlPackage, sheetPart: string): string {
 }
 
 /** Appends to the cells' notes where there are some; returns the notes that are new. */
-function addToComments(pkg: OoxmlPackage, part: string, notes: readonly NoteText[]): NoteText[] {
+function addToComments(
+  pkg: OoxmlPackage,
+  part: string,
+  notes: readonly NoteText[],
+  before: Map<string, string | null>,
+): NoteText[] {
   const xml = pkg.text(part)!;
   const root = rootElement(xml);
   const p = prefixOf(root);
@@ -91,8 +108,13 @@ function addToComments(pkg: OoxmlPackage, part: string, notes: readonly NoteText
   for (const note of notes) {
     const comment = existing.get(toA1(note.row, note.col));
     const text = comment && firstChild(xml, comment, "text");
-    if (comment && text) edits.push(...appendRun(xml, text, note.text, p));
-    else fresh.push(note);
+    if (comment && text) {
+      before.set(toA1(note.row, note.col), noteText(xml, text));
+      edits.push(...appendRun(xml, text, note.text, p));
+    } else {
+      before.set(toA1(note.row, note.col), null);
+      fresh.push({ ...note, text: composeNote(null, note.text) });
+    }
   }
   if (fresh.length > 0) {
     const authorId = authorIndex(xml, root, edits, p);
@@ -111,6 +133,15 @@ function addToComments(pkg: OoxmlPackage, part: string, notes: readonly NoteText
   return fresh;
 }
 
+/** A note's text as a spreadsheet shows it: its runs' text joined, entities decoded. */
+function noteText(xml: string, text: XmlElement): string {
+  return children(xml, text)
+    .flatMap((el) => (el.local === "t" ? [el] : el.local === "r" ? children(xml, el) : []))
+    .filter((el) => el.local === "t")
+    .map((el) => unescapeXml(xml.slice(el.openEnd, el.closeStart)))
+    .join("");
+}
+
 /** Our run after the user's note; a plain <t> note is first made a run so the two can follow. */
 function appendRun(xml: string, text: XmlElement, ours: string, p: string): XmlEdit[] {
   const parts = children(xml, text);
@@ -123,7 +154,8 @@ function appendRun(xml: string, text: XmlElement, ours: string, p: string): XmlE
   const last = runs[runs.length - 1];
   const rPr = last && firstChild(xml, last, "rPr");
   const font = rPr ? xml.slice(rPr.start, rPr.end) : "";
-  const body = previous.trim() === "" ? ours : `\n${NOTE_MARKER}\n${ours}`;
+  // As composeNote writes it: the marker line always stands above our text.
+  const body = previous === "" ? `${NOTE_MARKER}\n${ours}` : `\n${NOTE_MARKER}\n${ours}`;
   const run = `<${p}r>${font}<${p}t xml:space="preserve">${xstring(body)}</${p}t></${p}r>`;
   if (last) return [{ at: last.end, remove: 0, insert: run }];
   const plain = parts.find((el) => el.local === "t");

@@ -87,6 +87,11 @@ export class StylesPatch {
     };
   }
 
+  /** styles.xml as it was (with any list it lacked), for reading the formats cells have now. */
+  get originalXml(): string {
+    return this.xml;
+  }
+
   /** The format of a cell formatted `baseXf`, filled solid with `argb`. */
   filled(baseXf: number, argb: string): number {
     const xfs = this.lists.cellXfs;
