@@ -2,12 +2,16 @@ import { lstatSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { allFindings } from "../core/file-report";
 import { getProfile } from "../core/profiles";
-import { annotateXlsx } from "../hosts/xlsx/annotate";
+import { AnnotateError, annotateXlsx } from "../hosts/xlsx/annotate";
 import type { Command } from "./args";
 import { checkInputs } from "./check";
 import { OutputExistsError, writeNewFile } from "./new-file";
+import { visible } from "./visible";
 
-/** What `perf-eval annotate` says: stdout on success, one stderr line on refusal. */
+/**
+ * What `perf-eval annotate` says: stdout on success (lines whose quoted names are already made
+ * visible), one stderr line on refusal.
+ */
 export interface AnnotateOutcome {
   code: number;
   stdout?: string;
@@ -44,18 +48,25 @@ export async function annotateCommand(
   if (!file || file.unreadable) return refuse(file?.findings[0]?.message ?? "无法读取输入文件");
   const findings = allFindings(file);
   let marked: number;
+  let notKept: readonly string[];
   try {
-    ({ marked } = await writeNewFile(output, { replace: command.force }, (temp) =>
+    ({ marked, notKept } = await writeNewFile(output, { replace: command.force }, (temp) =>
       annotateXlsx(input, temp, findings),
     ));
   } catch (error) {
     if (error instanceof OutputExistsError) return refuse(existsMessage(output));
+    // The package could not be edited: its own sentence says what to do (not a path problem).
+    if (error instanceof AnnotateError) return refuse(error.message);
     return refuse(`无法写入“${output}”（${writeReason(error)}），请检查路径和权限`);
   }
-  return {
-    code: result.exitCode,
-    stdout: `已写入 ${output}：标注 ${marked} 个单元格，共 ${findings.length} 条问题`,
-  };
+  const lines = [
+    `已写入 ${visible(output)}：标注 ${marked} 个单元格，共 ${findings.length} 条问题`,
+  ];
+  if (notKept.length > 0) {
+    lines.push("注意：标注副本未能保留原文件中的以下内容（原文件本身没有改动）：");
+    lines.push(...notKept.map((item) => `  - ${visible(item)}`));
+  }
+  return { code: result.exitCode, stdout: lines.join("\n") };
 }
 
 function existsMessage(output: string): string {

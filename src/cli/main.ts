@@ -56,7 +56,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case "annotate": {
       const outcome = await annotateCommand(command);
-      if (outcome.stdout) io.stdout(`${visible(outcome.stdout)}\n`);
+      if (outcome.stdout) io.stdout(`${outcome.stdout}\n`);
       if (outcome.stderr) io.stderr(`perf-eval：${visible(outcome.stderr)}\n`);
       return outcome.code;
     }

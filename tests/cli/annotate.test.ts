@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MARK_FILL } from "../../src/hosts/xlsx/annotate";
 import {
@@ -165,7 +166,9 @@ describe("annotate", () => {
     expect(after.worksheets.map((ws) => ws.name)).toEqual([
       ...before.worksheets.map((ws) => ws.name),
       "校验结果",
+      "perf-eval-marks",
     ]);
+    expect(after.getWorksheet("perf-eval-marks")?.state).toBe("veryHidden");
     for (const ws of before.worksheets) {
       const other = after.getWorksheet(ws.name)!;
       const original = valuesOf(ws);
@@ -290,5 +293,33 @@ describe("annotate", () => {
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
       expect(run.stdout).toBe("");
     }
+  });
+
+  it("says on stdout what the copy could not keep: a macro workbook's VBA project", async () => {
+    const macroInput = path.join(dir, "带宏.xlsm");
+    const files = unzipSync(fs.readFileSync(input));
+    const rels = "xl/_rels/workbook.xml.rels";
+    files["xl/vbaProject.bin"] = new Uint8Array([1, 2, 3]);
+    files[rels] = strToU8(
+      strFromU8(files[rels]).replace(
+        "</Relationships>",
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
+    files["[Content_Types].xml"] = strToU8(
+      strFromU8(files["[Content_Types].xml"]).replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      ),
+    );
+    fs.writeFileSync(macroInput, zipSync(files));
+    const output = path.join(dir, "带宏-已标注.xlsx");
+    const run = await runCli(["annotate", macroInput, output]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^已写入 .*标注 \d+ 个单元格/);
+    expect(lines[1]).toBe("注意：标注副本未能保留原文件中的以下内容（原文件本身没有改动）：");
+    expect(lines[2]).toMatch(/^ {2}- 宏（VBA 代码）/);
+    expect(unzipSync(fs.readFileSync(output))["xl/vbaProject.bin"]).toBeUndefined();
   });
 });
