@@ -131,10 +131,22 @@ function runFormula({ sheets: specs }) {
   return { ok: true, outcome: computed > 0 ? "computed" : "nothing computed" };
 }
 
-const RUNNERS = { xlsx: runXlsx, value: runValue, formula: runFormula };
+/** The harness's own test (harness.test.ts): a case that ends, throws, hangs or eats the heap. */
+function runProbe({ action }) {
+  if (action === "throw") throw new TypeError("probe");
+  if (action === "hang") for (;;);
+  if (action === "oom") {
+    const hoard = [];
+    for (;;) hoard.push(new Array(1e5).fill({ action }));
+  }
+  return { ok: true, outcome: "probe" };
+}
 
+const RUNNERS = { xlsx: runXlsx, value: runValue, formula: runFormula, probe: runProbe };
+
+// Each result is posted as soon as it is known: a later case that hangs or kills the worker must
+// not take the earlier results with it.
 parentPort.on("message", async ({ kind, cases }) => {
-  const results = [];
   for (const item of cases) {
     Atomics.store(current, 0, item.index);
     let result;
@@ -143,8 +155,8 @@ parentPort.on("message", async ({ kind, cases }) => {
     } catch (error) {
       result = { ok: false, detail: describe(error) };
     }
-    results.push({ index: item.index, ...result });
+    parentPort.postMessage({ index: item.index, ...result });
   }
   Atomics.store(current, 0, -1);
-  parentPort.postMessage(results);
+  parentPort.postMessage({ done: true });
 });

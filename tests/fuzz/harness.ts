@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 export const ROOT = path.resolve(__dirname, "..", "..");
 const WORKER = path.join(__dirname, "fuzz-worker.mjs");
 
-export type CaseKind = "xlsx" | "value" | "formula";
+export type CaseKind = "xlsx" | "value" | "formula" | "probe";
 
 export interface FuzzCase {
   index: number;
@@ -139,14 +139,19 @@ class Lane {
         this.worker.off("exit", onExit);
         resolve(value);
       };
+      const results: WorkerResult[] = [];
+      // The case the worker was on when it died: the first one without a result.
       const runningCase = () => {
-        const index = Atomics.load(this.current, 0);
-        return index >= 0 ? index : batch[0].index;
+        const done = new Set(results.map((r) => r.index));
+        return (batch.find((item) => !done.has(item.index)) ?? batch[0]).index;
       };
-      const onMessage = (results: WorkerResult[]) => finish({ results });
+      const onMessage = (message: WorkerResult | { done: true }) => {
+        if ("done" in message) finish({ results });
+        else results.push(message);
+      };
       const onError = (error: Error) =>
         finish({
-          results: [],
+          results,
           broken: {
             index: runningCase(),
             ok: false,
@@ -155,7 +160,7 @@ class Lane {
         });
       const onExit = (code: number) =>
         finish({
-          results: [],
+          results,
           broken: { index: runningCase(), ok: false, detail: `the worker exited (${code})` },
         });
       const watchdog = setInterval(() => {
@@ -165,7 +170,7 @@ class Lane {
           since = Date.now();
         } else if (now >= 0 && Date.now() - since > this.options.hangMs) {
           finish({
-            results: [],
+            results,
             broken: { index: now, ok: false, detail: `no answer after ${this.options.hangMs} ms` },
           });
         }

@@ -33,6 +33,8 @@ function indices(defaultCount: number): number[] {
 }
 
 const budget = (ms: number) => envInt("FUZZ_BUDGET_MS", ms);
+/** The test's own timeout: the budget, plus the cases still running and a hang's watchdog. */
+const timeoutFor = (ms: number) => budget(ms) + 90_000;
 
 /** Small workbooks, so a few thousand reads fit the budget: each reaches forms, rules, formulas. */
 async function baseWorkbooks(): Promise<Array<{ name: string; parts: ZipPart[] }>> {
@@ -81,43 +83,47 @@ beforeAll(() => {
 });
 
 describe("fuzz: mutated workbooks through readXlsxBuffer + checkWorkbook", () => {
-  it("every case ends in a report or one Chinese line; none throws, hangs or runs out of heap", async () => {
-    const bases = await baseWorkbooks();
-    const steps = new Map<number, string>();
-    const options: RunOptions = {
-      kind: "xlsx",
-      indices: indices(3000),
-      budgetMs: budget(18_000),
-      hangMs: 20_000,
-      heapMb: 512,
-      workers: 2,
-      batch: 10,
-      make: (index) => {
-        const rng = Prng.forCase(SEED, index);
-        const base = rng.pick(bases);
-        const mutated = mutateWorkbook(rng, base.parts);
-        steps.set(index, `${base.name}: ${mutated.steps.join("; ")}`);
-        if (REPLAY !== undefined) {
-          const file = path.join(os.tmpdir(), `fuzz-${SEED}-${index}.xlsx`);
-          fs.writeFileSync(file, mutated.bytes);
-          console.log(`case ${index} written to ${file}`);
-        }
-        // Its own buffer, handed over to the worker.
-        return { index, name: `case-${index}.xlsx`, bytes: mutated.bytes.slice() };
-      },
-      transfer: (item) => [(item.bytes as Uint8Array).buffer as ArrayBuffer],
-    };
-    const summary = await runCases(options);
-    const text = report("xlsx readers", summary, (i) => steps.get(i) ?? "");
-    expect(summary.ran).toBeGreaterThan(0);
-    expect(summary.failures, text).toEqual([]);
-    if (summary.ran >= 200) {
-      // The mutations reach both ends: files read into forms, and files refused in one line.
-      const outcomes = [...summary.outcomes.keys()];
-      expect(outcomes).toContain("report with forms");
-      expect(outcomes.some((o) => o.startsWith("refused"))).toBe(true);
-    }
-  });
+  it(
+    "every case ends in a report or one Chinese line; none throws, hangs or runs out of heap",
+    async () => {
+      const bases = await baseWorkbooks();
+      const steps = new Map<number, string>();
+      const options: RunOptions = {
+        kind: "xlsx",
+        indices: indices(3000),
+        budgetMs: budget(18_000),
+        hangMs: 20_000,
+        heapMb: 512,
+        workers: 2,
+        batch: 10,
+        make: (index) => {
+          const rng = Prng.forCase(SEED, index);
+          const base = rng.pick(bases);
+          const mutated = mutateWorkbook(rng, base.parts);
+          steps.set(index, `${base.name}: ${mutated.steps.join("; ")}`);
+          if (REPLAY !== undefined) {
+            const file = path.join(os.tmpdir(), `fuzz-${SEED}-${index}.xlsx`);
+            fs.writeFileSync(file, mutated.bytes);
+            console.log(`case ${index} written to ${file}`);
+          }
+          // Its own buffer, handed over to the worker.
+          return { index, name: `case-${index}.xlsx`, bytes: mutated.bytes.slice() };
+        },
+        transfer: (item) => [(item.bytes as Uint8Array).buffer as ArrayBuffer],
+      };
+      const summary = await runCases(options);
+      const text = report("xlsx readers", summary, (i) => steps.get(i) ?? "");
+      expect(summary.ran).toBeGreaterThan(0);
+      expect(summary.failures, text).toEqual([]);
+      if (summary.ran >= 200) {
+        // The mutations reach both ends: files read into forms, and files refused in one line.
+        const outcomes = [...summary.outcomes.keys()];
+        expect(outcomes).toContain("report with forms");
+        expect(outcomes.some((o) => o.startsWith("refused"))).toBe(true);
+      }
+    },
+    timeoutFor(18_000),
+  );
 });
 
 /** Text as people type it in number cells: digits, units, comparators, separators, noise. */
@@ -215,24 +221,28 @@ const anyText = fc.oneof(
 );
 
 describe("fuzz: the value grammar on random text", () => {
-  it("parseValue, parseNumber and compactText never throw or hang", async () => {
-    const all = indices(6000);
-    // fast-check draws the texts from the run's seed; case i is the i-th draw.
-    const texts = fc.sample(anyText, { seed: SEED, numRuns: Math.max(...all) + 1 });
-    const summary = await runCases({
-      kind: "value",
-      indices: all,
-      budgetMs: budget(10_000),
-      hangMs: 5_000,
-      heapMb: 256,
-      workers: 1,
-      batch: 200,
-      make: (index): FuzzCase => ({ index, text: texts[index] }),
-    });
-    const text = report("value grammar", summary, (i) => `text ${JSON.stringify(texts[i])}`);
-    expect(summary.ran).toBeGreaterThan(0);
-    expect(summary.failures, text).toEqual([]);
-  });
+  it(
+    "parseValue, parseNumber and compactText never throw or hang",
+    async () => {
+      const all = indices(6000);
+      // fast-check draws the texts from the run's seed; case i is the i-th draw.
+      const texts = fc.sample(anyText, { seed: SEED, numRuns: Math.max(...all) + 1 });
+      const summary = await runCases({
+        kind: "value",
+        indices: all,
+        budgetMs: budget(10_000),
+        hangMs: 5_000,
+        heapMb: 256,
+        workers: 1,
+        batch: 200,
+        make: (index): FuzzCase => ({ index, text: texts[index] }),
+      });
+      const text = report("value grammar", summary, (i) => `text ${JSON.stringify(texts[i])}`);
+      expect(summary.ran).toBeGreaterThan(0);
+      expect(summary.failures, text).toEqual([]);
+    },
+    timeoutFor(10_000),
+  );
 });
 
 /** A small workbook of constants and formula cells without results, referring to each other. */
@@ -280,28 +290,32 @@ function formulaWorkbook(rng: Prng) {
 }
 
 describe("fuzz: the formula evaluator on random formulas", () => {
-  it("computeMissingResults never throws, never hangs, and computes only spreadsheet values", async () => {
-    const shown = new Map<number, string>();
-    const summary = await runCases({
-      kind: "formula",
-      indices: indices(2000),
-      budgetMs: budget(5_000),
-      hangMs: 5_000,
-      heapMb: 256,
-      workers: 1,
-      batch: 50,
-      make: (index): FuzzCase => {
-        const rng = Prng.forCase(SEED ^ 0xf0f0, index);
-        const sheets = formulaWorkbook(rng);
-        const formulas = sheets.flatMap((s) =>
-          s.cells.filter((c) => c[3] !== undefined).map((c) => c[3]),
-        );
-        shown.set(index, `formulas ${JSON.stringify(formulas).slice(0, 600)}`);
-        return { index, sheets };
-      },
-    });
-    const text = report("formula evaluator", summary, (i) => shown.get(i) ?? "");
-    expect(summary.ran).toBeGreaterThan(0);
-    expect(summary.failures, text).toEqual([]);
-  });
+  it(
+    "computeMissingResults never throws, never hangs, and computes only spreadsheet values",
+    async () => {
+      const shown = new Map<number, string>();
+      const summary = await runCases({
+        kind: "formula",
+        indices: indices(2000),
+        budgetMs: budget(5_000),
+        hangMs: 5_000,
+        heapMb: 256,
+        workers: 1,
+        batch: 50,
+        make: (index): FuzzCase => {
+          const rng = Prng.forCase(SEED ^ 0xf0f0, index);
+          const sheets = formulaWorkbook(rng);
+          const formulas = sheets.flatMap((s) =>
+            s.cells.filter((c) => c[3] !== undefined).map((c) => c[3]),
+          );
+          shown.set(index, `formulas ${JSON.stringify(formulas).slice(0, 600)}`);
+          return { index, sheets };
+        },
+      });
+      const text = report("formula evaluator", summary, (i) => shown.get(i) ?? "");
+      expect(summary.ran).toBeGreaterThan(0);
+      expect(summary.failures, text).toEqual([]);
+    },
+    timeoutFor(5_000),
+  );
 });
