@@ -11,11 +11,12 @@ import { inflatedSize, MALFORMED, OVER_LIMIT } from "./inflated-size";
 const MB = 1024 * 1024;
 
 /**
- * Limits, from measurements (README, 读取与校验): a workbook of 1,000 forms is about 0.8 MB zipped
- * and about 10 MB of XML, and reading it peaks at about 290 MB of process memory; exceljs needs
- * roughly 14 bytes of memory per byte of sheet XML (43 MB of XML → 614 MB RSS). 100 MB of XML is
- * ten times the largest real submission we know of and still reads in about 1.5 GB, under Node's
- * default heap and a browser tab's budget; 200 MB and more is where the reader dies.
+ * Limits, from measurements: a form is about 8 KB of XML (the 30-form fixture shanghai.xlsx is
+ * 38 KB zipped, 0.25 MB of XML), so 1,000 forms are about 1 MB zipped and 8 MB of XML, and reading
+ * them peaks at about 290 MB of process memory (README, 读取与校验). exceljs needs roughly 14 bytes
+ * of memory per byte of XML (43 MB of sheet XML → 614 MB RSS). 100 MB of XML is twelve times the
+ * largest real submission we know of and still reads in about 1.5 GB, under Node's default heap
+ * and a browser tab's budget; a 400 MB part is where the reader died.
  */
 export const ZIP_LIMITS = {
   /** Sum of all parts' stated uncompressed sizes. */
