@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { allFindings, checkWorkbook } from "../../../src/core/file-report";
+import type { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
+import { national } from "../../../src/core/profiles";
+import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
+import { readWorkbookGrid } from "../../../src/hosts/wps/read";
+import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
+import { layoutForm, loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
+import { bytesOf, envOf, wpsHost } from "./sim-host";
+
+const seeds = loadSeedForms("tests/fixtures/forms");
+const seedForm = (i: number) => {
+  const pool = [...(seeds["003"] ?? []), ...(seeds["000"] ?? [])];
+  return pool[i % pool.length];
+};
+
+function workbookOfForms(sheets: number): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  for (let i = 0; i < sheets; i++) {
+    layoutForm(workbook.addWorksheet(`自评表${i + 1}`), seedForm(i), { layout: "beijing" });
+  }
+  return workbook;
+}
+
+/** Every cell and merge of a grid, comparable with toEqual. */
+function snapshot(grid: WorkbookGrid) {
+  return grid.sheets.map((sheet: SheetGrid) => ({
+    name: sheet.name,
+    hidden: sheet.hidden,
+    cells: sheet.usedRows().flatMap((row) =>
+      sheet.usedCols(row).map((col) => {
+        const cell = sheet.cell(row, col)!;
+        return [row, col, cell.value, cell.text, cell.numFmt ?? null];
+      }),
+    ),
+    merges: [...sheet.merges].map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort(),
+  }));
+}
+
+describe("readWorkbook on the simulated WPS", () => {
+  it("gives the grid the xlsx reader gives: values, text, number formats, merges", async () => {
+    const bytes = await bytesOf(workbookOfForms(3));
+    const { host } = await wpsHost(bytes);
+    const fromWps = await host.readWorkbook("workbook");
+    const fromFile = await readXlsxBuffer(bytes, "forms.xlsx");
+    expect(snapshot(fromWps)).toEqual(snapshot(fromFile));
+    expect(fromWps.sheets[0].merges.length).toBeGreaterThan(0);
+  });
+
+  it("reads in whole-range calls: far fewer than cell by cell, and the same grid", async () => {
+    const { sim } = await wpsHost(workbookOfForms(2));
+    const env = envOf(sim);
+    sim.resetCalls();
+    const byRanges = readWorkbookGrid(env, "workbook");
+    const rangeCalls = sim.callCount;
+    sim.resetCalls();
+    const byCells = readWorkbookGrid(env, "workbook", { perCell: true });
+    const cellCalls = sim.callCount;
+    expect(snapshot(byRanges)).toEqual(snapshot(byCells));
+    expect(rangeCalls * 3).toBeLessThan(cellCalls);
+    expect(sim.missingMembers).toEqual(new Set());
+  });
+
+  it("keeps numbers as numbers, errors as errors, and hidden sheets hidden; empty sheets read empty", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("My Sheet");
+    sheet.getCell("B2").value = 49.52;
+    sheet.getCell("B2").numFmt = "0.00";
+    sheet.getCell("C2").value = {
+      formula: "1/0",
+      result: { error: "#DIV/0!" },
+    } as ExcelJS.CellValue;
+    sheet.getCell("D2").value = "待定";
+    sheet.getCell("E2").value = 0.9904;
+    sheet.getCell("E2").numFmt = "0.00%";
+    sheet.mergeCells("B4:D5");
+    sheet.getCell("B4").value = "合并";
+    workbook.addWorksheet("空表");
+    const hidden = workbook.addWorksheet("隐藏");
+    hidden.state = "hidden";
+    hidden.getCell("A1").value = 1;
+    const ledger = workbook.addWorksheet(LEDGER_SHEET);
+    ledger.state = "veryHidden";
+    ledger.getCell("A1").value = "ledger";
+
+    const { host } = await wpsHost(workbook);
+    const grid = await host.readWorkbook("workbook");
+    expect(grid.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["My Sheet", false],
+      ["空表", false],
+      ["隐藏", true],
+    ]);
+    const first = grid.sheets[0];
+    expect(first.cell(2, 2)).toEqual({ value: 49.52, text: "49.52", numFmt: "0.00" });
+    expect(first.cell(2, 3)?.value).toEqual({ error: "#DIV/0!" });
+    expect(first.cell(2, 4)).toEqual({ value: "待定", text: "待定" });
+    expect(first.cell(2, 5)?.text).toBe("99.04%");
+    expect(first.mergeAt(5, 4)).toEqual({ top: 4, left: 2, bottom: 5, right: 4 });
+    expect(grid.sheets[1].usedRows()).toEqual([]);
+  });
+
+  it("reads only the active sheet when asked", async () => {
+    const { sim, host } = await wpsHost(workbookOfForms(3));
+    sim.userActivate("自评表2");
+    const grid = await host.readWorkbook("sheet");
+    expect(grid.sheets.map((s) => s.name)).toEqual(["自评表2"]);
+  });
+
+  it("gives the findings the xlsx reader gives on every seed fixture workbook", async () => {
+    for (const name of ["beijing.xlsx", "shanghai.xlsx", "offset.xlsx"]) {
+      const bytes = new Uint8Array(await readFile(`tests/fixtures/${name}`));
+      const { host } = await wpsHost(bytes);
+      const viaWps = checkWorkbook(name, await host.readWorkbook("workbook"), national);
+      const viaFile = checkWorkbook(name, await readXlsxBuffer(bytes, name), national);
+      expect(viaWps.forms.length).toBeGreaterThan(0);
+      expect(viaWps.forms.map((f) => [f.sheet, f.range])).toEqual(
+        viaFile.forms.map((f) => [f.sheet, f.range]),
+      );
+      expect(allFindings(viaWps)).toEqual(allFindings(viaFile));
+    }
+  });
+});
