@@ -20,7 +20,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { allFindings } from "../core/file-report";
 import { countBySeverity, SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
 import { profiles } from "../core/profiles";
@@ -29,7 +29,7 @@ import type { HostAdapter } from "../hosts/types";
 import { quickFixFor, type QuickFix } from "../ui/quick-fix";
 import { FormCard, type SeverityFilter } from "./FormCard";
 import { FunctionList } from "./FunctionList";
-import { PaneFindings } from "./PaneFindings";
+import { BusyContext, PaneFindings } from "./PaneFindings";
 import { TemplatePanel } from "./TemplatePanel";
 import { usePane, type Results } from "./usePane";
 
@@ -52,7 +52,10 @@ const useStyles = makeStyles({
   forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** Forms shown at first and added per click: thousands of findings at once would stall the pane. */
+/**
+ * Form cards rendered per step: a thousand-form workbook's cards are added a slice at a time, so
+ * the first forms show at once and the pane answers clicks while the rest are laid out.
+ */
 export const FORMS_PER_PAGE = 20;
 
 const FILTERS: ReadonlyArray<[SeverityFilter, string]> = [
@@ -130,10 +133,19 @@ function Pane({ host }: { host: HostAdapter }) {
     [results],
   );
   const counts = countBySeverity(everything);
-  const fixOf = (finding: Finding, form: FormReport | undefined): QuickFix | undefined =>
-    results === null
-      ? undefined
-      : quickFixFor(finding, form, results.profile, results.sheets.get(finding.sheet));
+  const fixOf = useCallback(
+    (finding: Finding, form: FormReport | undefined): QuickFix | undefined =>
+      results === null
+        ? undefined
+        : quickFixFor(finding, form, results.profile, results.sheets.get(finding.sheet)),
+    [results],
+  );
+  const formCount = results?.report.forms.length ?? 0;
+  useEffect(() => {
+    if (shownForms >= formCount) return;
+    const next = setTimeout(() => setShownForms((shown) => shown + FORMS_PER_PAGE), 0);
+    return () => clearTimeout(next);
+  }, [shownForms, formCount]);
   const countOf = (key: SeverityFilter) => (key === "all" ? everything.length : counts[key]);
   const fileFindings =
     results === null
@@ -143,7 +155,7 @@ function Pane({ host }: { host: HostAdapter }) {
         : results.report.findings.filter((f) => f.severity === filter);
 
   return (
-    <>
+    <BusyContext.Provider value={busy}>
       <Caption1>{`在 ${host.hostLabel} 中运行`}</Caption1>
       <section className={styles.section} aria-label="校验">
         <div className={styles.row}>
@@ -242,7 +254,6 @@ function Pane({ host }: { host: HostAdapter }) {
             <PaneFindings
               findings={fileFindings}
               emptyText={filter === "all" ? "未发现问题" : "没有这一类问题"}
-              busy={busy}
               onSelect={actions.selectFinding}
               fixOf={(finding) => fixOf(finding, undefined)}
               onFix={actions.applyFix}
@@ -256,18 +267,16 @@ function Pane({ host }: { host: HostAdapter }) {
                 index={index}
                 profile={results.profile}
                 filter={filter}
-                busy={busy}
                 onSelect={actions.selectFinding}
                 fixOf={fixOf}
                 onFix={actions.applyFix}
               />
             ))}
           </div>
-          {results.report.forms.length > shownForms && (
-            <Button onClick={() => setShownForms(shownForms + FORMS_PER_PAGE)}>
-              再显示 {Math.min(FORMS_PER_PAGE, results.report.forms.length - shownForms)}{" "}
-              张表（已显示 {shownForms} / {results.report.forms.length}）
-            </Button>
+          {formCount > shownForms && (
+            <Caption1 role="status" data-rendering>
+              {`正在列出：${shownForms} / ${formCount} 张表…`}
+            </Caption1>
           )}
         </section>
       )}
@@ -279,6 +288,6 @@ function Pane({ host }: { host: HostAdapter }) {
         }
         onInsert={actions.insertTemplate}
       />
-    </>
+    </BusyContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 /** One detected form: 项目名称, where it is, 执行率 / 总分 / 等级, severity counts, its findings. */
 import { Body1, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import { countBySeverity, type Finding, type Severity } from "../core/findings";
 import type { Profile } from "../core/profiles/schema";
 import { formatRate } from "../core/scoring";
@@ -28,13 +29,19 @@ export interface FormCardProps {
   index: number;
   profile: Profile;
   filter: SeverityFilter;
-  busy: boolean;
   onSelect(finding: Finding): void;
   fixOf(finding: Finding, form: FormReport): QuickFix | undefined;
   onFix(fix: QuickFix): void;
 }
 
-export function FormCard({ form, index, profile, filter, busy, ...handlers }: FormCardProps) {
+/** Memoised: a re-check of one form re-renders its card only (callbacks must be stable). */
+export const FormCard = memo(function FormCard({
+  form,
+  index,
+  profile,
+  filter,
+  ...handlers
+}: FormCardProps) {
   const styles = useStyles();
   const counts = countBySeverity(form.findings);
   const total = form.total.printed ?? form.total.computed;
@@ -74,11 +81,10 @@ export function FormCard({ form, index, profile, filter, busy, ...handlers }: Fo
       <PaneFindings
         findings={shown}
         emptyText={filter === "all" ? "本表未发现问题" : "本表没有这一类问题"}
-        busy={busy}
         onSelect={handlers.onSelect}
         fixOf={(finding) => handlers.fixOf(finding, form)}
         onFix={handlers.onFix}
       />
     </Card>
   );
-}
+});

@@ -4,7 +4,7 @@
  * Enter selects its cell in the workbook. Rows carry data-rule and data-cell for tests.
  */
 import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { KeyboardEvent, MouseEvent } from "react";
+import { createContext, useContext, type KeyboardEvent, type MouseEvent } from "react";
 import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
 import { LongText } from "../ui/LongText";
 import type { QuickFix } from "../ui/quick-fix";
@@ -53,6 +53,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/**
+ * True while an action runs: quick fixes wait. A context rather than a prop, so a busy tick
+ * re-renders the fix buttons only, not every card of a thousand-form workbook.
+ */
+export const BusyContext = createContext(false);
+
 /** "工作表!C7", or "" for a finding about the whole file. */
 export function findingAddress(finding: Finding): string {
   return finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : "";
@@ -65,8 +71,6 @@ export interface PaneFindingsProps {
   /** The quick fix of a finding, if it has one. */
   fixOf(finding: Finding): QuickFix | undefined;
   onFix(fix: QuickFix): void;
-  /** True while an action runs: quick fixes wait. */
-  busy: boolean;
 }
 
 export function PaneFindings(props: PaneFindingsProps) {
@@ -85,13 +89,7 @@ export function PaneFindings(props: PaneFindingsProps) {
   );
 }
 
-function FindingRow({
-  finding,
-  onSelect,
-  fixOf,
-  onFix,
-  busy,
-}: PaneFindingsProps & { finding: Finding }) {
+function FindingRow({ finding, onSelect, fixOf, onFix }: PaneFindingsProps & { finding: Finding }) {
   const styles = useStyles();
   const address = findingAddress(finding);
   const selectable = address !== "";
@@ -105,10 +103,6 @@ function FindingRow({
       event.preventDefault();
       onSelect(finding);
     }
-  };
-  const own = (action: () => void) => (event: MouseEvent) => {
-    event.stopPropagation();
-    action();
   };
 
   return (
@@ -136,17 +130,23 @@ function FindingRow({
       </p>
       {fix && (
         <div className={styles.actions}>
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={busy}
-            data-fix={fix.cell}
-            onClick={own(() => onFix(fix))}
-          >
-            改为 “{fix.shown}”
-          </Button>
+          <FixButton fix={fix} onFix={onFix} />
         </div>
       )}
     </li>
+  );
+}
+
+function FixButton({ fix, onFix }: { fix: QuickFix; onFix(fix: QuickFix): void }) {
+  const busy = useContext(BusyContext);
+  const onClick = (event: MouseEvent) => {
+    // The row selects its cell on a click; this click is the fix's only.
+    event.stopPropagation();
+    onFix(fix);
+  };
+  return (
+    <Button size="small" appearance="primary" disabled={busy} data-fix={fix.cell} onClick={onClick}>
+      改为 “{fix.shown}”
+    </Button>
   );
 }

@@ -2,7 +2,7 @@
  * The task pane's state and actions: everything it does goes through the HostAdapter, one action at
  * a time (buttons are disabled while one runs), and every failure ends up in `error`.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { allFindings } from "../core/file-report";
 import type { Finding } from "../core/findings";
 import type { SheetGrid, WorkbookGrid } from "../core/grid";
@@ -55,6 +55,10 @@ export interface PaneActions {
 
 function sheetMap(grid: WorkbookGrid): Map<string, SheetGrid> {
   return new Map(grid.sheets.map((sheet) => [sheet.name, sheet]));
+}
+
+function allOf(current: Results | null): Finding[] {
+  return current === null ? [] : allFindings({ file: "", ...current.report });
 }
 
 function knownProfileName(name: string | null): string | undefined {
@@ -213,76 +217,77 @@ export function usePane(host: HostAdapter): [PaneState, PaneActions] {
     };
   }, [host, onUserEdit]);
 
-  const allOf = (current: Results | null): Finding[] =>
-    current === null ? [] : allFindings({ file: "", ...current.report });
-
-  const actions: PaneActions = {
-    validate: (scope) => void run("正在校验…", () => checkScope(scope)),
-    changeProfile: (name) => {
-      const profile = getProfile(name);
-      profileRef.current = profile;
-      setProfileName(profile.name);
-      const previous = resultsRef.current;
-      void run("正在保存评分方案…", async () => {
-        await host.saveSetting(PROFILE_SETTING, profile.name);
-        // Results listed under another profile would mislead: check again under the new one.
-        if (previous !== null) await checkScope(previous.scope);
-      });
-    },
-    selectFinding: (finding) => {
-      if (!finding.sheet || !finding.cell) return;
-      setError(null);
-      host.selectCell(finding.sheet, finding.cell).catch((failure: unknown) => {
-        if (mounted.current) setError(errorText(failure));
-      });
-    },
-    applyFix: (fix) =>
-      void run(`正在将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”…`, async () => {
-        await host.writeCell(fix.sheet, fix.cell, fix.value);
-        setNotice({
-          intent: "success",
-          text: `已将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”，并重新校验了该表。`,
-          details: [],
+  // Stable across renders, so memoised form cards do not re-render for every busy tick.
+  const actions = useMemo<PaneActions>(
+    () => ({
+      validate: (scope) => void run("正在校验…", () => checkScope(scope)),
+      changeProfile: (name) => {
+        const profile = getProfile(name);
+        profileRef.current = profile;
+        setProfileName(profile.name);
+        const previous = resultsRef.current;
+        void run("正在保存评分方案…", async () => {
+          await host.saveSetting(PROFILE_SETTING, profile.name);
+          // Results listed under another profile would mislead: check again under the new one.
+          if (previous !== null) await checkScope(previous.scope);
         });
-        await recheck([fix.sheet]);
-      }),
-    mark: () =>
-      void run("正在标记问题单元格…", async () => {
-        const summary = await host.mark(allOf(resultsRef.current));
-        setNotice(markNotice(summary));
-      }),
-    clearMarks: () =>
-      void run("正在清除标记…", async () => {
-        setNotice(clearNotice(await host.clearMarks()));
-      }),
-    exportReport: () =>
-      void run("正在导出校验结果…", async () => {
-        const { sheet } = await host.writeReport(allOf(resultsRef.current));
-        setNotice({
-          intent: "success",
-          text: `已将校验结果写入新工作表“${sheet}”。`,
-          details: [],
+      },
+      selectFinding: (finding) => {
+        if (!finding.sheet || !finding.cell) return;
+        setError(null);
+        host.selectCell(finding.sheet, finding.cell).catch((failure: unknown) => {
+          if (mounted.current) setError(errorText(failure));
         });
-      }),
-    insertTemplate: (kind, year, unit) =>
-      void run("正在插入模板…", async () => {
-        const trimmed = unit.trim();
-        const { sheet } = await host.insertTemplate(kind, {
-          year,
-          ...(trimmed ? { unit: trimmed } : {}),
-        });
-        setNotice({ intent: "success", text: `已插入模板：新工作表“${sheet}”。`, details: [] });
-      }),
-    setAutoRecheck: (on) => {
-      autoRef.current = on;
-      setAutoRecheckState(on);
-      if (!on && timer.current !== undefined) {
-        clearTimeout(timer.current);
-        timer.current = undefined;
-        pendingSheets.current.clear();
-      }
-    },
-  };
+      },
+      applyFix: (fix) =>
+        void run(`正在将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”…`, async () => {
+          await host.writeCell(fix.sheet, fix.cell, fix.value);
+          setNotice({
+            intent: "success",
+            text: `已将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”，并重新校验了该表。`,
+            details: [],
+          });
+          await recheck([fix.sheet]);
+        }),
+      mark: () =>
+        void run("正在标记问题单元格…", async () => {
+          const summary = await host.mark(allOf(resultsRef.current));
+          setNotice(markNotice(summary));
+        }),
+      clearMarks: () =>
+        void run("正在清除标记…", async () => {
+          setNotice(clearNotice(await host.clearMarks()));
+        }),
+      exportReport: () =>
+        void run("正在导出校验结果…", async () => {
+          const { sheet } = await host.writeReport(allOf(resultsRef.current));
+          setNotice({
+            intent: "success",
+            text: `已将校验结果写入新工作表“${sheet}”。`,
+            details: [],
+          });
+        }),
+      insertTemplate: (kind, year, unit) =>
+        void run("正在插入模板…", async () => {
+          const trimmed = unit.trim();
+          const { sheet } = await host.insertTemplate(kind, {
+            year,
+            ...(trimmed ? { unit: trimmed } : {}),
+          });
+          setNotice({ intent: "success", text: `已插入模板：新工作表“${sheet}”。`, details: [] });
+        }),
+      setAutoRecheck: (on) => {
+        autoRef.current = on;
+        setAutoRecheckState(on);
+        if (!on && timer.current !== undefined) {
+          clearTimeout(timer.current);
+          timer.current = undefined;
+          pendingSheets.current.clear();
+        }
+      },
+    }),
+    [host, run, checkScope, recheck],
+  );
 
   return [{ capabilities, profileName, results, busy, error, notice, autoRecheck }, actions];
 }

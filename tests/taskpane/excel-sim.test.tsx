@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+/**
+ * The pane on the real Excel adapter over the simulated Excel (dev/excel-sim), loaded with the
+ * Beijing seed fixture (26 forms, one printed 总分 that does not add up): it lists what the engine finds in the same .xlsx, a quick fix writes the cell
+ * and its finding goes, and marking then clearing touches the same number of cells.
+ */
+import "./jsdom-polyfills";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { allFindings } from "../../src/core/file-report";
+import { national } from "../../src/core/profiles";
+import { validateWorkbook } from "../../src/core/validate";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read-buffer";
+import { App } from "../../src/taskpane/App";
+import { simHost } from "../hosts/excel/sim-host";
+
+const FIXTURE = path.resolve(__dirname, "..", "fixtures", "beijing.xlsx");
+
+function listedRows(): string[][] {
+  return [...document.querySelectorAll("[data-rule]")].map((row) => [
+    row.getAttribute("data-rule") ?? "",
+    row.getAttribute("data-cell") ?? "",
+  ]);
+}
+
+afterEach(cleanup);
+
+describe("the pane on the simulated Excel", () => {
+  it("lists the engine's findings, quick-fixes a cell, marks and clears", async () => {
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    const { sim, host } = await simHost(bytes);
+    const report = validateWorkbook(await readXlsxBuffer(bytes), national);
+    const expected = allFindings({ file: "", ...report }).map((f) => [
+      f.rule,
+      f.sheet && f.cell ? `${f.sheet}!${f.cell}` : "",
+    ]);
+    expect(expected.length).toBeGreaterThan(0);
+
+    render(<App host={host} />);
+    fireEvent.click(await screen.findByRole("button", { name: "校验整个工作簿" }));
+    await screen.findByText(/整个工作簿：\d+ 张自评表/, undefined, { timeout: 20_000 });
+    expect(listedRows()).toEqual(expected);
+
+    const row = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
+    const cell = row.getAttribute("data-cell")!;
+    fireEvent.click(within(row).getByRole("button", { name: /^改为/ }));
+    await waitFor(
+      () =>
+        expect(
+          document.querySelector(`[data-rule="total-mismatch"][data-cell="${cell}"]`),
+        ).toBeNull(),
+      { timeout: 20_000 },
+    );
+    // What the pane lists now is what the engine finds in the workbook as the simulator saves it.
+    const fixed = validateWorkbook(await readXlsxBuffer(await sim.toXlsx()), national);
+    expect(listedRows()).toEqual(
+      allFindings({ file: "", ...fixed }).map((f) => [f.rule, `${f.sheet}!${f.cell}`]),
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));
+    const marked = await screen.findByText(/已标记 (\d+) 个单元格/, undefined, { timeout: 20_000 });
+    const count = /已标记 (\d+) 个单元格/.exec(marked.textContent ?? "")![1];
+    expect(Number(count)).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    const restored = await screen.findByText(/已恢复 \d+ 个单元格/, undefined, { timeout: 20_000 });
+    expect(restored.textContent).toContain(`已恢复 ${count} 个单元格`);
+  });
+});
