@@ -16,11 +16,17 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { memo, useCallback, useRef, useState, type DragEvent } from "react";
 import { toJsonDocument, type FileReport } from "../core/file-report";
 import { getProfile, profiles } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
-import { checkFiles, type CheckProgress, type WorkbookFile } from "../hosts/web/check-files";
+import {
+  readAndCheckFiles,
+  recheckFiles,
+  type CheckProgress,
+  type ReadWorkbook,
+  type WorkbookFile,
+} from "../hosts/web/check-files";
 import { downloadText } from "./download";
 import { FileReportCard, fileCounts } from "./FileReportCard";
 import { loadSample } from "./sample";
@@ -68,9 +74,12 @@ const STAGE_TEXT: Record<CheckProgress["stage"], string> = {
   checking: "正在检查",
 };
 
-/** A finished run: which files with which profile, and what was found. */
+/**
+ * A finished run: the files as read (kept so that another profile re-runs only the rules, issue
+ * 12), the profile, and what was found.
+ */
 interface Run {
-  files: readonly WorkbookFile[];
+  read: readonly ReadWorkbook[];
   profile: Profile;
   reports: FileReport[];
 }
@@ -83,32 +92,68 @@ export function CheckerApp() {
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  // Only the latest request may show its result (a profile switch during a long read restarts it).
+  // Only the latest request may show its result: new files, or a profile switch after the read.
   const latest = useRef(0);
+  // The profile chosen now; a read under way picks up a switch made while it reads.
+  const chosen = useRef<Profile>(getProfile(profileName));
+  const reading = useRef(false);
+  // The files read last, with reports for some profile: what a profile switch re-checks. A ref,
+  // as a handler may run before the render that would show it the newest run.
+  const lastRead = useRef<Run | null>(null);
 
-  const check = useCallback(async (files: readonly WorkbookFile[], profile: Profile) => {
-    if (files.length === 0) return;
-    const id = ++latest.current;
-    setProblem(null);
-    const reports = await checkFiles(files, profile, {
-      onProgress: (step) => {
-        if (id === latest.current) setProgress(step);
-      },
-    });
-    if (id !== latest.current) return;
-    setProgress(null);
-    setRun({ files, profile, reports });
-  }, []);
+  /** Progress of request `id`, shown while it is the latest. */
+  const progressOf = useCallback(
+    (id: number) => (step: CheckProgress) => {
+      if (id === latest.current) setProgress(step);
+    },
+    [],
+  );
 
-  const profile = getProfile(profileName);
-  const onFiles = (list: FileList | null) => void check(list ? Array.from(list) : [], profile);
+  /** Checks files already read until the shown result is for the profile chosen now. */
+  const finish = useCallback(
+    async (id: number, done: Run) => {
+      let result = done;
+      lastRead.current = result;
+      while (result.profile !== chosen.current) {
+        const profile = chosen.current;
+        const reports = await recheckFiles(result.read, profile, { onProgress: progressOf(id) });
+        if (id !== latest.current) return;
+        result = { read: result.read, profile, reports };
+        lastRead.current = result;
+      }
+      setProgress(null);
+      setRun(result);
+    },
+    [progressOf],
+  );
+
+  const check = useCallback(
+    async (files: readonly WorkbookFile[]) => {
+      if (files.length === 0) return;
+      const id = ++latest.current;
+      reading.current = true;
+      setProblem(null);
+      const profile = chosen.current;
+      const { read, reports } = await readAndCheckFiles(files, profile, {
+        onProgress: progressOf(id),
+      });
+      if (id !== latest.current) return;
+      reading.current = false;
+      await finish(id, { read, profile, reports });
+    },
+    [finish, progressOf],
+  );
+
+  const onFiles = (list: FileList | null) => void check(list ? Array.from(list) : []);
   const onProfile = (name: string) => {
     setProfileName(name);
-    if (run) void check(run.files, getProfile(name));
+    chosen.current = getProfile(name);
+    // While files are being read, the read re-checks with this profile when it is done.
+    if (lastRead.current && !reading.current) void finish(++latest.current, lastRead.current);
   };
   const onSample = async () => {
     try {
-      await check([await loadSample()], profile);
+      await check([await loadSample()]);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
@@ -119,7 +164,6 @@ export function CheckerApp() {
     onFiles(event.dataTransfer.files);
   };
 
-  const totals = run ? summary(run.reports) : null;
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.page}>
@@ -182,34 +226,38 @@ export function CheckerApp() {
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         )}
-        {run && totals && (
-          <>
-            <div className={styles.summary}>
-              <Body1 data-testid="summary">
-                共检查 {run.reports.length} 个文件、{totals.forms} 张表：错误 {totals.error}，警告{" "}
-                {totals.warning}，提示 {totals.info}（评分方案：{run.profile.label}）
-              </Body1>
-              <Button
-                onClick={() =>
-                  downloadText(`${toJsonDocument(run.reports)}\n`, "perf-eval-check.json")
-                }
-              >
-                下载 JSON
-              </Button>
-            </div>
-            {run.reports.map((report, index) => (
-              <FileReportCard
-                key={`${index}-${report.file}`}
-                report={report}
-                profile={run.profile}
-              />
-            ))}
-          </>
-        )}
+        {run && <Results run={run} />}
       </main>
     </FluentProvider>
   );
 }
+
+/**
+ * The run's summary, JSON download and one card per file. Memoised: the progress line of a
+ * re-check changes many times a second and must not re-render thousands of findings each time.
+ */
+const Results = memo(function Results({ run }: { run: Run }) {
+  const styles = useStyles();
+  const totals = summary(run.reports);
+  return (
+    <>
+      <div className={styles.summary}>
+        <Body1 data-testid="summary">
+          共检查 {run.reports.length} 个文件、{totals.forms} 张表：错误 {totals.error}，警告{" "}
+          {totals.warning}，提示 {totals.info}（评分方案：{run.profile.label}）
+        </Body1>
+        <Button
+          onClick={() => downloadText(`${toJsonDocument(run.reports)}\n`, "perf-eval-check.json")}
+        >
+          下载 JSON
+        </Button>
+      </div>
+      {run.reports.map((report, index) => (
+        <FileReportCard key={`${index}-${report.file}`} report={report} profile={run.profile} />
+      ))}
+    </>
+  );
+});
 
 function summary(reports: readonly FileReport[]) {
   const totals = { forms: 0, error: 0, warning: 0, info: 0 };

@@ -5,7 +5,7 @@
  * characters at once froze the web checker for half a minute).
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState, type MouseEvent } from "react";
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { SHORTEN_AT, shortenText, shortenedLabel, textChunks } from "./shorten";
 
 const useStyles = makeStyles({
@@ -52,6 +52,8 @@ export function LongText({ text, limit = SHORTEN_AT }: LongTextProps) {
     event.stopPropagation();
     setWhole(!whole);
   };
+  // Enter or Space on the button is the button's, not the row's (which would select the cell).
+  const ownKeys = (event: KeyboardEvent) => event.stopPropagation();
   return (
     <span data-long-text={shortened.length}>
       {whole ? <WholeText text={text} /> : <span data-text-head>{shortenedLabel(shortened)}</span>}
@@ -61,6 +63,7 @@ export function LongText({ text, limit = SHORTEN_AT }: LongTextProps) {
         size="small"
         aria-expanded={whole}
         onClick={toggle}
+        onKeyDown={ownKeys}
       >
         {whole ? "收起" : "展开全文"}
       </Button>
