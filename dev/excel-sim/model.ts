@@ -120,8 +120,27 @@ export class WorkbookModel {
     this.wb.views = [
       { ...(this.wb.views?.[0] ?? {}), activeTab: Math.max(0, position) } as ExcelJS.WorkbookView,
     ];
+    this.keepNotesOnBlankCells();
     const buffer = await this.wb.xlsx.writeBuffer();
     return this.writeSideParts(new Uint8Array(buffer as ArrayBuffer));
+  }
+
+  /**
+   * exceljs writes no `<c>` for a cell without value or style, and its note goes with it; Excel
+   * and WPS keep a note on an empty cell (a mark on a blank input cell). An empty font object gives
+   * the cell a style that changes nothing visible and reads back as no formatting.
+   */
+  private keepNotesOnBlankCells(): void {
+    for (const sheet of this.sheets) {
+      sheet.ws.eachRow({ includeEmpty: true }, (row) => {
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.note === undefined || cell.note === null) return;
+          if (cell.value !== null && cell.value !== undefined) return;
+          if (Object.keys(cell.style ?? {}).length > 0) return;
+          cell.style = { font: {} } as Partial<ExcelJS.Style>;
+        });
+      });
+    }
   }
 
   // ---------------------------------------------------------------- sheets

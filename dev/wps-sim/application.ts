@@ -35,6 +35,8 @@ export class SimApplication extends ComObject {
         value: (namespace: unknown, name: unknown, callback: unknown, metadata?: unknown) =>
           this.addCustomFunction(namespace, name, callback, metadata),
         enumerable: true,
+        // Configurable so the counting proxy may hand out its wrapper (a proxy invariant).
+        configurable: true,
       });
     }
   }

@@ -58,6 +58,25 @@ export function protectedError(): ComError {
   );
 }
 
+/** Below this many cells a read visits the whole rectangle (cells that do not exist read empty). */
+const SMALL_RANGE = 65_536;
+
+/**
+ * A large rectangle (a whole row, column or sheet) cut to the last row and column that hold a
+ * cell, so reading `Cells` does not visit 17 billion empty cells; undefined when nothing is left.
+ */
+export function cutToSheet(ws: ExcelJS.Worksheet, rect: Rect): Rect | undefined {
+  if (rows(rect) * cols(rect) <= SMALL_RANGE) return rect;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    lastCol = Math.max(lastCol, row.cellCount);
+  });
+  const bottom = Math.min(rect.bottom, ws.rowCount);
+  const right = Math.min(rect.right, lastCol);
+  if (bottom < rect.top || right < rect.left) return undefined;
+  return { top: rect.top, left: rect.left, bottom, right };
+}
+
 const rows = (rect: Rect) => rect.bottom - rect.top + 1;
 const cols = (rect: Rect) => rect.right - rect.left + 1;
 
@@ -101,12 +120,8 @@ export class SimRange extends ComObject {
   }
 
   /** The cells a read visits: the rectangle cut to the sheet's extent (nothing lies beyond it). */
-  private readRect(): Rect | undefined {
-    const ws = this.live().ws;
-    const bottom = Math.min(this.rect.bottom, Math.max(ws.rowCount, 1));
-    const right = Math.min(this.rect.right, Math.max(ws.columnCount, 1));
-    if (bottom < this.rect.top || right < this.rect.left) return undefined;
-    return { top: this.rect.top, left: this.rect.left, bottom, right };
+  readRect(): Rect | undefined {
+    return cutToSheet(this.live().ws, this.rect);
   }
 
   private guardSize(): void {
@@ -665,8 +680,9 @@ export class SimRange extends ComObject {
     const ws = this.live().ws;
     const fallback = ws.properties.defaultColWidth ?? DEFAULT_COLUMN_WIDTH;
     const widths: number[] = [];
-    const last = Math.min(this.rect.right, Math.max(ws.columnCount, this.rect.left));
-    for (let c = this.rect.left; c <= last; c++) widths.push(ws.getColumn(c).width ?? fallback);
+    const defined = (ws.columns ?? []) as Array<{ width?: number } | undefined>;
+    const last = Math.min(this.rect.right, defined.length);
+    for (let c = this.rect.left; c <= last; c++) widths.push(defined[c - 1]?.width ?? fallback);
     if (last < this.rect.right) widths.push(fallback);
     return common(widths);
   }
@@ -867,13 +883,14 @@ export class SimInterior extends ComObject {
     const rect = this.range.rect;
     this.sim.countCells((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1));
     const out: ReturnType<typeof officeFillOf>[] = [];
-    const ws = sheet.ws;
-    const bottom = Math.min(rect.bottom, Math.max(ws.rowCount, rect.top));
-    const right = Math.min(rect.right, Math.max(ws.columnCount, rect.left));
-    for (let r = rect.top; r <= bottom; r++) {
-      for (let c = rect.left; c <= right; c++) out.push(model.fillOf(sheet, r, c));
+    const cut = cutToSheet(sheet.ws, rect);
+    if (cut) {
+      for (let r = cut.top; r <= cut.bottom; r++) {
+        for (let c = cut.left; c <= cut.right; c++) out.push(model.fillOf(sheet, r, c));
+      }
     }
-    if (bottom < rect.bottom || right < rect.right) out.push(officeFillOf(undefined));
+    if (!cut || cut.bottom < rect.bottom || cut.right < rect.right)
+      out.push(officeFillOf(undefined));
     return out;
   }
 
@@ -965,12 +982,13 @@ export class SimFont extends ComObject {
     const { sheet, rect } = this.range;
     const out: Array<Partial<ExcelJS.Font>> = [];
     const ws = sheet.ws;
-    const bottom = Math.min(rect.bottom, Math.max(ws.rowCount, rect.top));
-    const right = Math.min(rect.right, Math.max(ws.columnCount, rect.left));
-    for (let r = rect.top; r <= bottom; r++) {
-      for (let c = rect.left; c <= right; c++) out.push(ws.findCell(r, c)?.font ?? {});
+    const cut = cutToSheet(ws, rect);
+    if (cut) {
+      for (let r = cut.top; r <= cut.bottom; r++) {
+        for (let c = cut.left; c <= cut.right; c++) out.push(ws.findCell(r, c)?.font ?? {});
+      }
     }
-    if (bottom < rect.bottom || right < rect.right) out.push({});
+    if (!cut || cut.bottom < rect.bottom || cut.right < rect.right) out.push({});
     return out;
   }
 
