@@ -112,6 +112,11 @@ export class SimApplication extends ComObject {
     return this.workbook.activeSheet();
   }
 
+  /** The window showing the active sheet (only what the adapter uses: DisplayGridlines). */
+  get ActiveWindow(): SimWindow {
+    return new SimWindow(this.sim, this.workbook.activeSheet().sheet);
+  }
+
   /** The selection on the active sheet (A1 when nothing was selected). */
   get Selection(): SimRange {
     const model = this.sim.model;
@@ -210,6 +215,29 @@ export class SimApplication extends ComObject {
 }
 
 // ------------------------------------------------------------------ Workbook
+
+/**
+ * Et.Window, minimally: DisplayGridlines belongs to the window and shows the active sheet's
+ * setting, which the file keeps in the sheet's view (showGridLines).
+ */
+export class SimWindow extends ComObject {
+  constructor(
+    private readonly sim: WpsSimulator,
+    private readonly sheet: SimWorksheet["sheet"],
+  ) {
+    super(sim, "Window");
+  }
+
+  get DisplayGridlines(): boolean {
+    return this.sheet.ws.views?.[0]?.showGridLines !== false;
+  }
+
+  set DisplayGridlines(value: boolean) {
+    const [first, ...rest] = this.sheet.ws.views ?? [];
+    this.sheet.ws.views = [{ ...(first ?? {}), showGridLines: value !== false }, ...rest];
+    this.sim.notify();
+  }
+}
 
 export class SimWorkbook extends ComObject {
   private readonly properties: SimDocumentProperties;
