@@ -29,7 +29,7 @@ export interface WpsFeatures {
   events: boolean;
   /** `wps.AddCustomFunction` (WPS 12.1.0.20540 or later). */
   customFunctions: boolean;
-  /** Application.Build as WPS reports it, for the sentence about the version. */
+  /** The running WPS's version (Application.Build / Version), for the sentence about it. */
   build: string | undefined;
 }
 
@@ -42,16 +42,29 @@ export function detectFeatures(env: WpsEnv): WpsFeatures {
     return typeof api?.AddApiEventListener === "function";
   });
   const customFunctions = safely(() => typeof env.wps?.AddCustomFunction === "function");
-  let build: string | undefined;
-  try {
-    const raw: unknown = env.Application.Build;
-    if ((typeof raw === "string" || typeof raw === "number") && String(raw).trim() !== "") {
-      build = String(raw).trim();
+  return { events, customFunctions, build: versionOf(env.Application) };
+}
+
+/**
+ * The version to name in a sentence: Application.Build where it is a full version
+ * ("12.1.0.20540"), else Application.Version where that is, else whichever says more.
+ */
+function versionOf(app: Et.Application): string | undefined {
+  const read = (get: () => unknown) => {
+    try {
+      const raw = get();
+      const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+      return text === "" ? undefined : text;
+    } catch {
+      return undefined;
     }
-  } catch {
-    build = undefined;
-  }
-  return { events, customFunctions, build };
+  };
+  const build = read(() => app.Build);
+  const version = read(() => app.Version);
+  const full = (text: string | undefined) => text !== undefined && /^\d+(\.\d+){2,}$/.test(text);
+  if (full(build)) return build;
+  if (full(version)) return version;
+  return build ?? version;
 }
 
 function safely(probe: () => boolean): boolean {
