@@ -64,10 +64,24 @@ class Unknown {
 }
 
 /**
- * A dependency chain deeper than the call stack. Not memoised: computing the cells in sheet order
- * (as computeMissingResults does) reaches them through short chains.
+ * Stands in, during one attempt at a formula, for a formula cell not computed yet. It behaves as an
+ * error value, so it flows through operators and functions without deciding anything; the attempt's
+ * result is thrown away and the formula is evaluated again once the cells it named are known.
  */
-class TooDeep extends Unknown {}
+const PENDING: ErrorValue = { error: "#PENDING" };
+
+/** Excel's longest text in a cell; a longer result of & is #VALUE!, as in Excel. */
+const MAX_TEXT = 32_767;
+
+/** Work done, counted so tests can check that it grows linearly with the number of cells. */
+export interface EvaluationStats {
+  /** Attempts at a formula: once per cell, plus one each time it named cells not yet computed. */
+  attempts: number;
+  /** Syntax-tree nodes evaluated, over all attempts. */
+  nodes: number;
+  /** Cell reads (a range counts each cell it reads). */
+  reads: number;
+}
 
 /** Excel's serial day number of a date (1900 system). */
 function dateSerial(date: Date): number {
@@ -161,20 +175,51 @@ function fromException(error: unknown): ErrorValue {
 export interface EvaluatorOptions {
   /** Extra functions by full upper-case name, e.g. namespaced("PERF", PERF). */
   functions?: FormulaFunctions;
+  /** Counts of the work done are added to this object when given (tests check linear growth). */
+  stats?: EvaluationStats;
 }
 
 type CellState = { state: "evaluating" } | { state: "done"; value: Scalar | Unknown };
+
+const EVALUATING: CellState = { state: "evaluating" };
+
+/** A formula cell waiting to be computed, on the evaluator's explicit stack. */
+interface Frame {
+  sheet: SheetGrid;
+  row: number;
+  col: number;
+  formula: string;
+  /**
+   * The parsed formula, kept for the attempts after the first. Held by the frame rather than a
+   * workbook-wide cache, so a million-cell chain does not keep a million syntax trees alive.
+   */
+  node?: FormulaNode | Unknown;
+}
+
+/** One attempt at a formula: the cells it read that were not computed yet. */
+interface Attempt {
+  missing: Frame[];
+}
 
 /**
  * Evaluates formula cells of one workbook on demand. Cells with a stored value (the cached result
  * of a formula, or a constant) are read as stored; a formula cell without one is computed once
  * (memoised) when first needed.
+ *
+ * Cells are computed from an explicit stack, never by the formula of one cell calling into the
+ * formula of the next: a chain of 100,000 references in either direction costs 100,000 cells'
+ * work and no call-stack depth. An attempt at a formula that meets cells not computed yet notes
+ * them all (a range notes every cell it holds), pushes them, and is repeated once they are known;
+ * so each cell is evaluated about twice at most, whatever the order of the chain.
  */
 export class Evaluator {
+  /** Work done so far; shared with the options' `stats` when one was given. */
+  readonly stats: EvaluationStats;
   private readonly memo = new Map<SheetGrid, Map<number, CellState>>();
-  private readonly parsed = new Map<string, FormulaNode | Unknown>();
   private readonly byName = new Map<string, SheetGrid>();
   private readonly functions: FormulaFunctions;
+  /** The attempt in progress, while a formula is being evaluated. */
+  private attempt: Attempt | undefined;
 
   constructor(
     private readonly sheets: readonly SheetGrid[],
@@ -185,6 +230,7 @@ export class Evaluator {
     for (const [name, fn] of Object.entries(options.functions ?? {})) {
       this.functions[name.toUpperCase()] = fn;
     }
+    this.stats = options.stats ?? { attempts: 0, nodes: 0, reads: 0 };
   }
 
   /** True when the cell holds a formula whose result is not stored. */
@@ -207,41 +253,32 @@ export class Evaluator {
     }
   }
 
-  /** A cell's value, computing it when needed; throws Unknown. */
+  /**
+   * A cell's value, computing it when needed; throws Unknown. Inside an attempt at a formula, a
+   * cell not computed yet reads as PENDING and is noted for the attempt.
+   */
   read(sheet: SheetGrid, row: number, col: number): Scalar {
+    this.stats.reads++;
     const cell = sheet.cell(row, col);
     if (cell === undefined) return null;
     if (!Evaluator.needsResult(cell)) return storedToScalar(cell.value);
-    let cells = this.memo.get(sheet);
-    if (!cells) {
-      cells = new Map();
-      this.memo.set(sheet, cells);
-    }
+    const cells = this.cellsOf(sheet);
     // Rows fit in 2^20 and columns in 2^14, so one number keys the cell.
     const key = row * 16_385 + col;
-    const known = cells.get(key);
-    if (known?.state === "done") {
-      if (known.value instanceof Unknown) throw known.value;
-      return known.value;
-    }
-    if (known?.state === "evaluating") throw new Unknown("circular reference");
-    cells.set(key, { state: "evaluating" });
-    let value: Scalar | Unknown;
-    try {
-      // A formula showing an empty cell (=A1 with A1 blank) shows 0, as in Excel.
-      value = this.scalar(this.evaluate(this.parse(cell.formula!), sheet)) ?? 0;
-    } catch (error) {
-      // RangeError: the call stack ran out on a very long chain of references.
-      if (error instanceof TooDeep || error instanceof RangeError) {
-        cells.delete(key);
-        throw error instanceof TooDeep ? error : new TooDeep("reference chain too deep");
+    let known = cells.get(key);
+    if (known === undefined) {
+      const frame = { sheet, row, col, formula: cell.formula! };
+      if (this.attempt) {
+        this.attempt.missing.push(frame);
+        return PENDING;
       }
-      if (!(error instanceof Unknown)) throw error;
-      value = error;
+      this.compute(frame);
+      known = cells.get(key)!;
     }
-    cells.set(key, { state: "done", value });
-    if (value instanceof Unknown) throw value;
-    return value;
+    // A cell still being evaluated is one this formula depends on, and that depends on it.
+    if (known.state === "evaluating") throw new Unknown("circular reference");
+    if (known.value instanceof Unknown) throw known.value;
+    return known.value;
   }
 
   /** The values of a range, row by row. */
@@ -258,18 +295,97 @@ export class Evaluator {
     return VALUE;
   }
 
-  private parse(formula: string): FormulaNode {
-    let node = this.parsed.get(formula);
-    if (node === undefined) {
-      try {
-        node = parseFormula(formula);
-      } catch {
-        node = new Unknown("syntax");
-      }
-      this.parsed.set(formula, node);
+  private cellsOf(sheet: SheetGrid): Map<number, CellState> {
+    let cells = this.memo.get(sheet);
+    if (!cells) {
+      cells = new Map();
+      this.memo.set(sheet, cells);
     }
-    if (node instanceof Unknown) throw node;
-    return node;
+    return cells;
+  }
+
+  /**
+   * Computes a formula cell and every not-yet-computed cell it needs, deepest first, from an
+   * explicit stack. A cell is marked evaluating from its first attempt until its result is known:
+   * meeting it again on the way is a cycle, which leaves it and what depends on it unknown.
+   */
+  private compute(first: Frame): void {
+    const stack: Frame[] = [first];
+    const started: Frame[] = [];
+    try {
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1]!;
+        const cells = this.cellsOf(frame.sheet);
+        const key = frame.row * 16_385 + frame.col;
+        const state = cells.get(key);
+        // Pushed twice (two formulas named it) and computed at the upper place already.
+        if (state?.state === "done") {
+          stack.pop();
+          continue;
+        }
+        if (state === undefined) {
+          cells.set(key, EVALUATING);
+          started.push(frame);
+        }
+        const outcome = this.tryFormula(frame);
+        if (Array.isArray(outcome)) {
+          // Computed in the order the formula reads them, as Excel would.
+          for (let i = outcome.length - 1; i >= 0; i--) stack.push(outcome[i]!);
+        } else {
+          cells.set(key, { state: "done", value: outcome });
+          stack.pop();
+        }
+      }
+    } finally {
+      // Only an unexpected exception leaves cells evaluating; forget them rather than report a
+      // cycle the next time they are read.
+      for (const frame of started) {
+        const cells = this.cellsOf(frame.sheet);
+        const key = frame.row * 16_385 + frame.col;
+        if (cells.get(key) === EVALUATING) cells.delete(key);
+      }
+    }
+  }
+
+  /** One attempt at a cell's formula: its value, Unknown, or the cells to compute first. */
+  private tryFormula(frame: Frame): Scalar | Unknown | Frame[] {
+    this.stats.attempts++;
+    const attempt: Attempt = { missing: [] };
+    this.attempt = attempt;
+    try {
+      // A formula showing an empty cell (=A1 with A1 blank) shows 0, as in Excel.
+      const value = this.scalar(this.evaluate(this.parse(frame), frame.sheet)) ?? 0;
+      return attempt.missing.length > 0 ? attempt.missing : value;
+    } catch (error) {
+      if (error instanceof Unknown) return error;
+      // The call stack ran out inside one formula nested thousands deep; no sheet does that.
+      if (error instanceof RangeError) return new Unknown("formula nested too deeply");
+      throw error;
+    } finally {
+      this.attempt = undefined;
+    }
+  }
+
+  /**
+   * True once the attempt in progress has met a cell not computed yet: values from then on may
+   * stand on PENDING, so IF and IFERROR must not choose a branch by them (that could read cells
+   * the formula does not need, and report a cycle that is not there).
+   */
+  private get guessing(): boolean {
+    return this.attempt !== undefined && this.attempt.missing.length > 0;
+  }
+
+  private parse(frame: Frame): FormulaNode {
+    if (frame.node === undefined) {
+      try {
+        frame.node = parseFormula(frame.formula);
+      } catch {
+        // A syntax error, or a formula nested deeper than the parser's call stack.
+        frame.node = new Unknown("syntax");
+      }
+    }
+    if (frame.node instanceof Unknown) throw frame.node;
+    return frame.node;
   }
 
   private sheetOf(name: string | undefined, current: SheetGrid): SheetGrid | undefined {
@@ -277,6 +393,7 @@ export class Evaluator {
   }
 
   private evaluate(node: FormulaNode, sheet: SheetGrid): Value {
+    this.stats.nodes++;
     switch (node.kind) {
       case "number":
       case "string":
@@ -328,7 +445,9 @@ export class Evaluator {
       const a = toText(left);
       if (isError(a)) return a;
       const b = toText(right);
-      return isError(b) ? b : a + b;
+      if (isError(b)) return b;
+      // Also keeps a chain of A2=A1&A1 from doubling its way to gigabytes.
+      return a.length + b.length > MAX_TEXT ? VALUE : a + b;
     }
     if (op === "=" || op === "<>" || op === "<" || op === ">" || op === "<=" || op === ">=") {
       const c = compare(left, right);
@@ -371,11 +490,12 @@ export class Evaluator {
   private call(rawName: string, argNodes: FormulaNode[], sheet: SheetGrid): Value {
     const name = functionName(rawName);
     const lazy = LAZY_BUILTINS[name];
-    if (lazy)
-      return lazy(
-        argNodes.map((arg) => () => this.evaluate(arg, sheet)),
-        this,
+    if (lazy) {
+      const thunks = argNodes.map(
+        (arg) => () => (this.guessing ? PENDING : this.evaluate(arg, sheet)),
       );
+      return lazy(thunks, this);
+    }
     const builtin = BUILTINS[name];
     const injected = this.functions[name];
     if (!builtin && !injected) throw new Unknown(`function ${name}`);
@@ -401,6 +521,8 @@ export class Evaluator {
         plain.push(arg);
       }
     }
+    // The arguments may stand on cells not computed yet; the attempt is repeated anyway.
+    if (this.guessing) return PENDING;
     try {
       return fromResult(injected!(...plain));
     } catch (error) {

@@ -209,6 +209,50 @@ describe("dependencies", () => {
     expect(sheet.cell(1, 4)).toMatchObject({ value: 5, computed: true });
   });
 
+  it("reads cells not computed yet without taking a branch by a stand-in value", () => {
+    // A1 needs B1 before it knows which branch to take; C1 reads A1. The branch A1 does not take
+    // must not be computed while A1 is unfinished, or C1 would look like part of a cycle.
+    const ifSheet = sheetOf("Sheet1", { A1: "=IF(B1,1,C1)", B1: "=TRUE", C1: "=A1+1" });
+    expect(computeMissingResults([ifSheet])).toBe(3);
+    expect(ifSheet.cell(1, 1)?.value).toBe(1);
+    expect(ifSheet.cell(1, 3)?.value).toBe(2);
+    // COUNT skips errors, so a stand-in would count 0 here; the branch must wait for B1's value.
+    const countSheet = sheetOf("Sheet1", { A1: "=IF(COUNT(B1)=0,C1,5)", B1: "=1", C1: "=A1" });
+    expect(computeMissingResults([countSheet])).toBe(3);
+    expect(countSheet.cell(1, 1)?.value).toBe(5);
+    expect(countSheet.cell(1, 3)?.value).toBe(5);
+    const iferror = sheetOf("Sheet1", { A1: "=IFERROR(B1,C1)", B1: "=3", C1: "=A1" });
+    expect(computeMissingResults([iferror])).toBe(3);
+    expect(iferror.cell(1, 3)?.value).toBe(3);
+  });
+
+  it("calls an injected function only with the values of computed cells", () => {
+    const seen: unknown[] = [];
+    const functions: FormulaFunctions = { "PERF.ECHO": (...args) => (seen.push(args), 1) };
+    const sheet = sheetOf("Sheet1", { A1: "=PERF.ECHO(COUNT(B1),B1)", B1: "=2+2" });
+    expect(computeMissingResults([sheet], { functions })).toBe(2);
+    expect(seen).toEqual([[1, 4]]);
+  });
+
+  it("leaves a self-reference and a cycle through a range unknown", () => {
+    const sheet = sheetOf("Sheet1", { A1: "=A1+1", B1: "=SUM(B2:B3)", B2: "=5", B3: "=B1" });
+    expect(computeMissingResults([sheet])).toBe(1);
+    expect(sheet.cell(1, 1)?.value).toBeNull();
+    expect(sheet.cell(1, 2)?.value).toBeNull();
+    expect(sheet.cell(2, 2)?.value).toBe(5);
+  });
+
+  it("gives #VALUE! for text longer than a cell holds, as Excel does", () => {
+    const cells: Record<string, StoredValue> = { A1: "x".repeat(20_000) };
+    // Doubling 40 times would be a terabyte of text; the limit stops it at the second step.
+    for (let row = 2; row <= 40; row++) cells[`A${row}`] = `=A${row - 1}&A${row - 1}`;
+    const sheet = sheetOf("Sheet1", cells);
+    expect(computeMissingResults([sheet])).toBe(39);
+    expect(sheet.cell(2, 1)?.value).toEqual({ error: "#VALUE!" });
+    expect(sheet.cell(40, 1)?.value).toEqual({ error: "#VALUE!" });
+    expect(evaluate('A1&"y"', { A1: "x".repeat(32_766) })).toBe(`${"x".repeat(32_766)}y`);
+  });
+
   it("leaves a cell with an unknown function or name as it was", () => {
     expect(evaluate("VLOOKUP(1,A1:B2,2,FALSE)")).toBeUndefined();
     expect(evaluate("预算合计*2")).toBeUndefined();
@@ -313,8 +357,9 @@ describe("cost", () => {
     const cells: Record<string, StoredValue> = { A1: "=PERF.VALUE(1)" };
     for (let row = 2; row <= 20_000; row++) cells[`A${row}`] = `=A${row - 1}+1`;
     const sheet = sheetOf("Sheet1", cells);
-    // Asked for the last cell first, the chain may be deeper than the stack: unknown, no crash.
-    expect(() => new Evaluator([sheet], { functions }).valueAt(sheet, 20_000, 1)).not.toThrow();
+    // Asked for the last cell first, the whole chain is computed on the way, without recursion.
+    expect(new Evaluator([sheet], { functions }).valueAt(sheet, 20_000, 1)).toBe(20_000);
+    expect(calls).toBe(1);
     calls = 0;
     expect(computeMissingResults([sheet], { functions })).toBe(20_000);
     expect(sheet.cell(20_000, 1)?.value).toBe(20_000);
