@@ -21,6 +21,8 @@ console.log(`
 == 正在启动开发服务器（Ctrl+C 停止），就绪后打开：==
   加载项任务窗格：${base}/taskpane.html
   网页版检查器：  ${base}/checker.html （在浏览器中打开，文件只在本机检查）
+  模拟 Excel：    ${base}/excel-sim.html （没有 Excel 也能试用任务窗格；?workbook=同站点的 .xlsx 地址）
+  模拟 WPS 表格： ${base}/wps-sim.html （同上，任务窗格运行在模拟的 WPS 对象模型上）
 `);
 const server = spawn(
   process.execPath,
