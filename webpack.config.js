@@ -128,6 +128,9 @@ module.exports = (env, argv) => {
       // Development page: the real task pane on a simulated Excel (dev/excel-sim). Not in the
       // manifest; taskpane.html never loads it.
       "excel-sim": "./dev/excel-sim/page/index.ts",
+      // Development page: the real task pane on a simulated WPS 表格 (dev/wps-sim); it loads
+      // taskpane.js itself once Application and wps are installed. Not in any manifest.
+      "wps-sim": "./dev/wps-sim/page/index.ts",
     },
     output: {
       path: OUTPUT,
@@ -183,6 +186,11 @@ module.exports = (env, argv) => {
         // excel-sim first: it installs Office and Excel before the task pane script starts.
         chunks: ["excel-sim", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "wps-sim.html",
+        template: "./dev/wps-sim/page/wps-sim.html",
+        chunks: ["wps-sim"],
       }),
       new CopyWebpackPlugin({
         patterns: [
