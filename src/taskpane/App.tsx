@@ -20,7 +20,14 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import { allFindings } from "../core/file-report";
 import { countBySeverity, SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
 import { profiles } from "../core/profiles";
@@ -114,6 +121,8 @@ function Pane({ host }: { host: HostAdapter }) {
   const styles = useStyles();
   const [state, actions] = usePane(host);
   const [filter, setFilter] = useState<SeverityFilter>("all");
+  // The filter buttons answer at once; the cards (thousands of rows) follow, interruptibly.
+  const cardFilter = useDeferredValue(filter);
   const [shownForms, setShownForms] = useState(FORMS_PER_PAGE);
   const [resultsSeen, setResultsSeen] = useState<Results | null>(null);
   const busy = state.busy !== null;
@@ -143,7 +152,11 @@ function Pane({ host }: { host: HostAdapter }) {
   const formCount = results?.report.forms.length ?? 0;
   useEffect(() => {
     if (shownForms >= formCount) return;
-    const next = setTimeout(() => setShownForms((shown) => shown + FORMS_PER_PAGE), 0);
+    // A transition: React renders the slice in small interruptible steps, clicks come first.
+    const next = setTimeout(
+      () => startTransition(() => setShownForms((shown) => shown + FORMS_PER_PAGE)),
+      0,
+    );
     return () => clearTimeout(next);
   }, [shownForms, formCount]);
   const countOf = (key: SeverityFilter) => (key === "all" ? everything.length : counts[key]);
@@ -266,7 +279,7 @@ function Pane({ host }: { host: HostAdapter }) {
                 form={form}
                 index={index}
                 profile={results.profile}
-                filter={filter}
+                filter={cardFilter}
                 onSelect={actions.selectFinding}
                 fixOf={fixOf}
                 onFix={actions.applyFix}

@@ -9,7 +9,13 @@ import type { QuickFix } from "../ui/quick-fix";
 import { PaneFindings } from "./PaneFindings";
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalS },
+  card: {
+    padding: tokens.spacingHorizontalS,
+    gap: tokens.spacingVerticalS,
+    // Cards out of view are not laid out: a thousand-form workbook stays quick to scroll and update.
+    contentVisibility: "auto",
+    containIntrinsicSize: "auto 320px",
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   where: { color: tokens.colorNeutralForeground3 },
   facts: {

@@ -4,6 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { listenForPaneCommands } from "./commands";
 import { chooseHost, type ReadyInfo } from "./host";
 import { errorText } from "./messages";
 
@@ -23,3 +24,6 @@ if (typeof Office !== "undefined") {
 } else {
   render(undefined);
 }
+
+// WPS ribbon buttons ask the pane for 校验 / 清除标记 / 插入模板 through the URL hash.
+listenForPaneCommands();

@@ -41,6 +41,10 @@ describe("the pane on the simulated Excel", () => {
     render(<App host={host} />);
     fireEvent.click(await screen.findByRole("button", { name: "校验整个工作簿" }));
     await screen.findByText(/整个工作簿：\d+ 张自评表/, undefined, { timeout: 20_000 });
+    // Cards are added a slice at a time: wait for the last.
+    await waitFor(() => expect(document.querySelector("[data-rendering]")).toBeNull(), {
+      timeout: 20_000,
+    });
     expect(listedRows()).toEqual(expected);
 
     const row = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;

@@ -65,6 +65,8 @@ async function openPane(host: FakeHost) {
 async function validateAll() {
   fireEvent.click(screen.getByRole("button", { name: "校验整个工作簿" }));
   await screen.findByText(/整个工作簿：\d+ 张自评表/);
+  // Cards are added a slice at a time: wait for the last.
+  await waitFor(() => expect(document.querySelector("[data-rendering]")).toBeNull());
 }
 
 function rowOf(rule: string): HTMLElement {
