@@ -9,7 +9,6 @@
  */
 import { PERF, type CellInput, type CellOrRange } from "./perf";
 import { toExcelError } from "./excel-errors";
-import { registerInWps } from "./wps";
 
 function call<T>(compute: () => T): T {
   try {
@@ -132,5 +131,5 @@ if (typeof CustomFunctions !== "undefined") {
   registerExcelFunctions((id, fn) => CustomFunctions.associate(id, fn));
 }
 
-// Inside WPS 表格 the same page registers the functions through wps.AddCustomFunction instead.
-registerInWps();
+// WPS 表格 registers the functions from the add-in's main page only (src/wps/main.ts): the pane
+// page loading this script too would register every function a second time.

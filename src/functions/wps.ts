@@ -137,9 +137,97 @@ export function registerWpsFunctions(host: WpsCustomFunctionHost): string[] {
   return ids;
 }
 
-/** The global `wps` object exists only inside WPS's add-in browser. */
-export function registerInWps(): string[] {
-  const host = (globalThis as { wps?: WpsCustomFunctionHost }).wps;
-  if (host === undefined || typeof host.AddCustomFunction !== "function") return [];
-  return registerWpsFunctions(host);
+/** The first WPS build with `wps.AddCustomFunction`; older builds have no PERF functions. */
+export const WPS_CUSTOM_FUNCTIONS_VERSION = "12.1.0.20540";
+
+/**
+ * `wps.PluginStorage` key under which the add-in's main page records what became of the
+ * registration, so the task pane (another page of the same add-in) can say why PERF functions are
+ * missing. PluginStorage lives as long as WPS runs, which is exactly as long as a registration.
+ */
+export const WPS_FUNCTIONS_STATUS_KEY = "perf-eval.functions";
+
+/** What the main page did about the PERF functions in this WPS session. */
+export type WpsFunctionsStatus =
+  | { state: "registered"; ids: string[] }
+  | { state: "unsupported"; required: string }
+  | { state: "failed"; message: string };
+
+/** The part of `wps.PluginStorage` used here (et-jsapi-declare: WPS.PluginStorage). */
+export interface WpsKeyValueStorage {
+  getItem(key: string): unknown;
+  setItem(key: string, value: string): void;
+}
+
+/** The parts of the `wps` global registration needs; any of them may be missing. */
+export interface WpsRegistrationRoot {
+  AddCustomFunction?: WpsCustomFunctionHost["AddCustomFunction"];
+  PluginStorage?: WpsKeyValueStorage;
+}
+
+/** The recorded status, or undefined when none was recorded (or it cannot be read). */
+export function readWpsFunctionsStatus(
+  storage: WpsKeyValueStorage | undefined,
+): WpsFunctionsStatus | undefined {
+  try {
+    const raw = storage?.getItem(WPS_FUNCTIONS_STATUS_KEY);
+    if (typeof raw !== "string" || raw === "") return undefined;
+    const parsed = JSON.parse(raw) as { state?: unknown };
+    const states = ["registered", "unsupported", "failed"];
+    return typeof parsed.state === "string" && states.includes(parsed.state)
+      ? (parsed as WpsFunctionsStatus)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Chinese sentence for a status that leaves the user without PERF functions, if it does. */
+export function wpsFunctionsProblem(status: WpsFunctionsStatus | undefined): string | undefined {
+  if (status?.state === "unsupported") {
+    return `当前 WPS 版本不支持自定义函数，PERF 函数不可用；请升级到 WPS ${status.required} 或更高版本。校验、标记和模板不受影响。`;
+  }
+  if (status?.state === "failed") {
+    return `PERF 函数注册失败（${status.message}），请重启 WPS 再试。校验、标记和模板不受影响。`;
+  }
+  return undefined;
+}
+
+/** Same-page fallback when WPS offers no PluginStorage: a second evaluation still registers nothing. */
+const PAGE_FLAG = Symbol.for("perf-eval.wps-functions-status");
+
+/**
+ * Registers the PERF functions once per WPS session, from the add-in's main page. Registering
+ * again would list every function twice in 插入函数 (seen with several pages before wpsjs 2.2.2),
+ * so any recorded outcome — even a failure part-way — means "done". Never throws: a WPS older
+ * than 12.1.0.20540 (no AddCustomFunction) gets the status "unsupported" and everything else of
+ * the add-in still works.
+ */
+export function registerOnceInWps(root: WpsRegistrationRoot | undefined): WpsFunctionsStatus {
+  const page = globalThis as { [PAGE_FLAG]?: WpsFunctionsStatus };
+  const storage = root?.PluginStorage;
+  const known = readWpsFunctionsStatus(storage) ?? page[PAGE_FLAG];
+  if (known !== undefined) return known;
+
+  let status: WpsFunctionsStatus;
+  const add = root?.AddCustomFunction;
+  if (typeof add !== "function") {
+    status = { state: "unsupported", required: WPS_CUSTOM_FUNCTIONS_VERSION };
+  } else {
+    try {
+      status = {
+        state: "registered",
+        ids: registerWpsFunctions({ AddCustomFunction: add.bind(root) }),
+      };
+    } catch (error) {
+      status = { state: "failed", message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  page[PAGE_FLAG] = status;
+  try {
+    storage?.setItem(WPS_FUNCTIONS_STATUS_KEY, JSON.stringify(status));
+  } catch {
+    // Without storage the pane cannot read the status; the page flag still prevents a repeat.
+  }
+  return status;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PerfError } from "../../src/core/errors";
 import type { WpsCustomFunctionHost } from "../../src/functions/wps";
 
@@ -139,5 +139,90 @@ describe("WPS registration", () => {
     expect(rate.fn(50, 49.52)).toBeCloseTo(0.9904, 12);
     expect(() => rate.fn(0, 1)).toThrow(/^#DIV\/0! .*[\u4e00-\u9fff]/);
     expect(() => rate.fn(0, 1)).not.toThrow(PerfError);
+  });
+});
+
+describe("WPS registration once per session", () => {
+  const PAGE_FLAG = Symbol.for("perf-eval.wps-functions-status");
+
+  function storage() {
+    const items = new Map<string, string>();
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    };
+  }
+
+  beforeEach(() => {
+    delete (globalThis as Record<symbol, unknown>)[PAGE_FLAG];
+  });
+
+  it("registers the seven functions once, however often the main page asks", async () => {
+    const { registerOnceInWps, readWpsFunctionsStatus } = await import("../../src/functions/wps");
+    const added: string[] = [];
+    const PluginStorage = storage();
+    const root = { PluginStorage, AddCustomFunction: (_ns: string, id: string) => added.push(id) };
+    const first = registerOnceInWps(root);
+    // The main page evaluated again (another window of the same WPS: a fresh page, same storage).
+    delete (globalThis as Record<symbol, unknown>)[PAGE_FLAG];
+    const second = registerOnceInWps(root);
+    expect(added).toHaveLength(7);
+    expect(first).toEqual({ state: "registered", ids: added });
+    expect(second).toEqual(first);
+    expect(readWpsFunctionsStatus(PluginStorage)).toEqual(first);
+  });
+
+  it("without PluginStorage the page itself still registers only once", async () => {
+    const { registerOnceInWps } = await import("../../src/functions/wps");
+    const added: string[] = [];
+    const root = { AddCustomFunction: (_ns: string, id: string) => added.push(id) };
+    registerOnceInWps(root);
+    registerOnceInWps(root);
+    expect(added).toHaveLength(7);
+  });
+
+  it("an older WPS: nothing throws, the status names the version needed in Chinese", async () => {
+    const { registerOnceInWps, readWpsFunctionsStatus, wpsFunctionsProblem } =
+      await import("../../src/functions/wps");
+    const PluginStorage = storage();
+    expect(registerOnceInWps({ PluginStorage })).toEqual({
+      state: "unsupported",
+      required: "12.1.0.20540",
+    });
+    expect(registerOnceInWps(undefined).state).toBe("unsupported");
+    const problem = wpsFunctionsProblem(readWpsFunctionsStatus(PluginStorage));
+    expect(problem).toContain("12.1.0.20540");
+    expect(problem).toMatch(CHINESE);
+    expect(wpsFunctionsProblem({ state: "registered", ids: [] })).toBeUndefined();
+  });
+
+  it("a registration that fails part-way is recorded, not retried (no duplicates)", async () => {
+    const { registerOnceInWps, wpsFunctionsProblem } = await import("../../src/functions/wps");
+    const added: string[] = [];
+    const PluginStorage = storage();
+    const root = {
+      PluginStorage,
+      AddCustomFunction: (_ns: string, id: string) => {
+        if (added.length === 3) throw new Error("命名冲突");
+        added.push(id);
+      },
+    };
+    const status = registerOnceInWps(root);
+    delete (globalThis as Record<symbol, unknown>)[PAGE_FLAG];
+    registerOnceInWps(root);
+    expect(status).toEqual({ state: "failed", message: "命名冲突" });
+    expect(added).toHaveLength(3);
+    expect(wpsFunctionsProblem(status)).toContain("命名冲突");
+  });
+
+  it("a garbled status in PluginStorage reads as none", async () => {
+    const { readWpsFunctionsStatus, WPS_FUNCTIONS_STATUS_KEY } =
+      await import("../../src/functions/wps");
+    const PluginStorage = storage();
+    PluginStorage.items.set(WPS_FUNCTIONS_STATUS_KEY, "{not json");
+    expect(readWpsFunctionsStatus(PluginStorage)).toBeUndefined();
+    PluginStorage.items.set(WPS_FUNCTIONS_STATUS_KEY, '{"state":"maybe"}');
+    expect(readWpsFunctionsStatus(PluginStorage)).toBeUndefined();
   });
 });
