@@ -163,6 +163,15 @@ describe.each(groups)("$name", ({ layout, profile, forms }) => {
       .map((l) => `${l.key}: ${l.finding.message}`);
     expect(falseErrors).toEqual([]);
 
+    // Numbers held as text are told apart from stored numbers by design (number-as-text): the
+    // variations that type numbers as text must give it on every form, then it leaves the
+    // comparison below.
+    const asText = (l: Located) => l.finding.rule === "number-as-text";
+    if (v.numbers === "text") {
+      const warned = new Set(located.filter(asText).map((l) => l.key.split(" ")[0]));
+      expect(data.filter((f) => !warned.has(f.id)).map((f) => f.id)).toEqual([]);
+    }
+
     // Same findings, all severities, as the plain layout of the same data.
     const dataKey = JSON.stringify([
       v.dropFundsScore,
@@ -173,11 +182,14 @@ describe.each(groups)("$name", ({ layout, profile, forms }) => {
     ]);
     const plain = await baseline(data, dataKey);
     const keys = new Set(located.map((l) => l.key));
+    const storage = (key: string) => / number-as-text /.test(key);
     const titleMoved = (key: string) => v.noTitle === true && / missing-section /.test(key);
-    expect([...plain].filter((k) => !keys.has(k) && !titleMoved(k)).sort()).toEqual([]);
+    expect([...plain].filter((k) => !keys.has(k) && !titleMoved(k) && !storage(k)).sort()).toEqual(
+      [],
+    );
     expect(
       located
-        .filter((l) => !plain.has(l.key) && !titleMoved(l.key))
+        .filter((l) => !plain.has(l.key) && !titleMoved(l.key) && !asText(l))
         .map((l) => `${l.key}: ${l.finding.message}`)
         .sort(),
     ).toEqual([]);

@@ -36,7 +36,7 @@ export interface Variation {
   relabel?: "retyped" | "annotated";
   /** Empty columns inserted (Excel's insert: merges across them widen), by offset from the form's left. */
   insertColumns?: number[];
-  /** Data: amounts of the funds block typed with a unit ("30万"), which invalid-number reports. */
+  /** Data: amounts of the funds block typed with a unit ("30万"), which number-as-text reports. */
   amountUnits?: boolean;
   /** Every merge undone (values stay in the top-left cell, the rest blank). */
   unmerge?: boolean;
@@ -170,6 +170,12 @@ export function transformForm(form: FormData, v: Variation): FormData {
       }
     }
   }
+  if (v.rate !== undefined && v.rate !== "text-pct") {
+    // The printed rate is stored as a number: no longer a number held as text.
+    f.expected = f.expected.filter(
+      (e) => !(e.rule === "number-as-text" && /^funds\.\w+\.rate$/.test(e.at)),
+    );
+  }
   if (v.amountUnits) {
     for (const key of ["total", "appropriation"] as const) {
       const row = f.funds[key];
@@ -179,9 +185,9 @@ export function transformForm(form: FormData, v: Variation): FormData {
         if (!PLAIN.test(text)) continue;
         row[field] = `${text}万`;
         const at = `funds.${key}.${field}`;
-        if (!f.expected.some((e) => e.rule === "invalid-number" && e.at === at)) {
-          f.expected.push({ rule: "invalid-number", severity: "error", at, why: "unit in amount" });
-        }
+        // Readable, so a warning (issue 9): the amount is used, formulas cannot add it.
+        f.expected = f.expected.filter((e) => !(e.rule === "number-as-text" && e.at === at));
+        f.expected.push({ rule: "number-as-text", severity: "warning", at, why: "unit in amount" });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Field, IndicatorRow } from "../forms/model";
 import type { PrintedNumber } from "../scoring";
-import { decimalsOf, parseNumber, parseValue } from "../values";
+import { compactText, decimalsOf, parseNumber, parseValue } from "../values";
+import { NUMBER_SOURCE, readDecimal } from "../values/number";
 import type { NumberParse, ParsedValue } from "../values/types";
 
 /** Shared field readers for rules: one place decides how a cell's text becomes a number. */
@@ -20,6 +21,7 @@ export function readNumber(field: Field | undefined): NumberParse {
     parsed = DASH_LOOKALIKE.test(field.text)
       ? { ok: false, empty: true, reason: `“${excerpt(field.text.trim())}”表示不涉及` }
       : parseNumber(field.text);
+    if (!parsed.ok && !parsed.empty) parsed = readPoints(field.text) ?? parsed;
     if (!parsed.ok && field.numeric !== undefined) {
       parsed = {
         ok: true,
@@ -33,6 +35,22 @@ export function readNumber(field: Field | undefined): NumberParse {
   return parsed;
 }
 
+/** "10分", "4.8 分": a weight or score typed with its unit, points (分). */
+const POINTS = new RegExp(`^([+-]?${NUMBER_SOURCE})分$`);
+
+/**
+ * A number of points. parseNumber takes only money and percent units; 分 is read here, where the
+ * cells are known to be form cells, so "10分" in a 分值 cell is the 10 it says (number-as-text warns
+ * that formulas cannot add it) rather than an unreadable value that silences every sum.
+ */
+function readPoints(text: string): NumberParse | undefined {
+  if (text.length > 64 || !text.includes("分")) return undefined;
+  const match = POINTS.exec(compactText(text));
+  if (match === null) return undefined;
+  const { value, decimals } = readDecimal(match[1]);
+  return Number.isFinite(value) ? { ok: true, value, unit: "分", decimals } : undefined;
+}
+
 /**
  * Characters typed for "—" in the breakdown rows' 分值 / 得分 cells: the digit-like 一 of a Chinese
  * input method, figure dash, minus sign, katakana long mark, small hyphen. Alone they mean "not
@@ -41,7 +59,7 @@ export function readNumber(field: Field | undefined): NumberParse {
 const DASH_LOOKALIKE = /^\s*[一‒−ー﹣]+\s*$/;
 
 /*
- * Twenty rules read the same few dozen cells of a form; parsing each once per Field (forms are
+ * Every rule reads the same few dozen cells of a form; parsing each once per Field (forms are
  * read-only once detected) keeps the engine well above its 2,000 forms/s target. Results are
  * shared, so callers must not mutate them.
  */
@@ -176,17 +194,32 @@ export function isEmptyNumber(field: Field | undefined): boolean {
 const AMOUNT_SHIFT: Record<string, number> = { 元: 4, 千元: 1, 万元: 0, 万: 0, 亿元: -4, 亿: -4 };
 
 /**
+ * The coarsest precision an amount is taken to have, in decimals of its own unit (domain.md §4):
+ * budgets are set in whole hundreds of yuan, so "76万", "6" and "0" are exact to ±0.005 of their
+ * unit, not ±0.5. Reading "6" as 5.5–6.5 let 6 / 6 printed as 98% and 0 + 0.3 + 0 = 0.37 pass.
+ */
+export const AMOUNT_MIN_DECIMALS = 2;
+
+/**
  * An amount of the 项目资金 block in 万元 (the block's unit), with its printed precision: "3.5万" is
- * 3.5, "35000元" is 3.5 with 4 more decimals. Undefined for no number, or a percentage.
+ * 3.5, "35000元" is 3.5 with 4 more decimals; never coarser than 0.01 of the unit written. A cell
+ * that stores a number but displays it rounded ("30" for 29.84) is read as the stored number: that
+ * is what its formulas compute with. Undefined for no number, or a percentage.
  */
 export function readAmount(field: Field | undefined): PrintedNumber | undefined {
   const parsed = readNumber(field);
   if (!parsed.ok) return undefined;
-  if (parsed.unit === undefined) return { value: parsed.value, decimals: parsed.decimals };
+  if (parsed.unit === undefined) {
+    const stored = field?.numeric;
+    if (stored !== undefined && Number.isFinite(stored) && stored !== parsed.value) {
+      return { value: stored, decimals: Math.max(decimalsOf(stored), AMOUNT_MIN_DECIMALS) };
+    }
+    return { value: parsed.value, decimals: Math.max(parsed.decimals, AMOUNT_MIN_DECIMALS) };
+  }
   const shift = AMOUNT_SHIFT[parsed.unit];
   if (shift === undefined) return undefined;
   const value = Number((parsed.value / 10 ** shift).toPrecision(15));
-  return { value, decimals: Math.max(0, parsed.decimals + shift) };
+  return { value, decimals: Math.max(0, Math.max(parsed.decimals, AMOUNT_MIN_DECIMALS) + shift) };
 }
 
 /** A number for a message: at most `decimals` decimals, no trailing zeros (190, 96.16, 0.045). */

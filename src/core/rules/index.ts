@@ -5,6 +5,7 @@ import type { Rule, RuleReport } from "./types";
 import { missingSection } from "./missing-section";
 import { requiredField } from "./required-field";
 import { invalidNumber } from "./invalid-number";
+import { numberAsText } from "./number-as-text";
 import { fundsSumMismatch } from "./funds-sum-mismatch";
 import { execRateMismatch } from "./exec-rate-mismatch";
 import { execScoreMismatch } from "./exec-score-mismatch";
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   missingSection,
   requiredField,
   invalidNumber,
+  numberAsText,
   fundsSumMismatch,
   execRateMismatch,
   execScoreMismatch,

@@ -1,53 +1,13 @@
-import {
-  FUNDS_COLUMN_HEADS,
-  FundsColumnSchema,
-  type Field,
-  type FundsColumn,
-  type FundsRow,
-} from "../forms/model";
-import { excerpt, readNumber } from "./fields";
+import { excerpt } from "./fields";
+import { numberCells, readNumberCell } from "./number-cells";
 import type { Rule } from "./types";
 
-type Kind = "amount" | "plain" | "rate";
-
-/** How each funds column's text is judged: amounts may not carry a unit, rates may carry %. */
-const FUNDS_COLUMN_KIND: Readonly<Record<FundsColumn, Kind>> = {
-  initial: "amount",
-  budget: "amount",
-  executed: "amount",
-  weight: "plain",
-  rate: "rate",
-  score: "plain",
-};
-
-/** Digits separated by white space inside one number: "12.142 988", "29.616\n9". */
-const SPACE_INSIDE_NUMBER = /\d[.,]?\s+[.,]?\d/;
-
 /**
- * Why the text cannot stand in this cell, or undefined when it is the number it should be.
- * Text that the engine can still read but a spreadsheet cannot compute with — a stray space inside
- * the digits, a unit typed into an amount cell — is reported too (domain.md §5): SUM and the
- * template formulas treat such a cell as text. Other rules still use the value read.
+ * Numeric cells (amounts, weights, scores, printed rate) holding text that cannot be read as the
+ * number the cell needs (待定, 见附件, ≥50, 100% as an amount). Text that does read as a number
+ * ("3.5万", "12.142 988", "10分") is number-as-text's warning, not an error here: the engine uses
+ * the value read, and calling a readable figure an error buried the real ones (issue 9).
  */
-function problem(field: Field, kind: Kind): string | undefined {
-  const parsed = readNumber(field);
-  if (!parsed.ok) return parsed.empty ? undefined : parsed.reason;
-  const typedAsText = field.numeric === undefined;
-  if (typedAsText && kind !== "rate" && SPACE_INSIDE_NUMBER.test(field.text)) {
-    return `数字中间有空格，公式无法计算，应为 ${parsed.value}`;
-  }
-  if (parsed.unit === undefined) return undefined;
-  if (kind === "rate") return parsed.unit === "%" ? undefined : `执行率不能带单位“${parsed.unit}”`;
-  if (kind === "amount") {
-    if (parsed.unit === "%") return "金额不能是百分数";
-    return typedAsText
-      ? `金额单元格带了单位“${parsed.unit}”，公式无法计算；本栏单位为万元`
-      : undefined;
-  }
-  return `此处不能带单位“${parsed.unit}”`;
-}
-
-/** Numeric cells (amounts, weights, scores, printed rate) holding text that is not a number. */
 export const invalidNumber: Rule = {
   meta: {
     id: "invalid-number",
@@ -55,38 +15,14 @@ export const invalidNumber: Rule = {
     description: "金额、分值、得分、执行率等单元格应填写数字",
   },
   check({ form, report }) {
-    const check = (field: Field | undefined, what: string, kind: Kind) => {
-      if (field === undefined) return;
-      const why = problem(field, kind);
-      if (why === undefined) return;
+    for (const { field, what, kind } of numberCells(form)) {
+      const reading = readNumberCell(field, kind);
+      if (reading.status !== "invalid") continue;
       report({
         cell: field.address,
-        message: `${what}应为数字，表中为“${excerpt(field.text.trim())}”（${why}）：请只填写数字，如 29.84`,
+        message: `${what}应为数字，表中为“${excerpt(field.text.trim())}”（${reading.reason}）：请只填写数字，如 29.84`,
         actual: field.text,
       });
-    };
-
-    const funds = form.funds;
-    const fundsRows: [FundsRow | undefined, string][] = [
-      [funds?.total, "年度资金总额"],
-      [funds?.appropriation, "当年财政拨款"],
-      [funds?.carryover, "上年结转资金"],
-      [funds?.other, "其他资金"],
-    ];
-    for (const [row, label] of fundsRows) {
-      if (row === undefined) continue;
-      for (const key of FundsColumnSchema.options) {
-        check(row[key], `${label}的${FUNDS_COLUMN_HEADS[key]}`, FUNDS_COLUMN_KIND[key]);
-      }
     }
-
-    for (const row of form.indicators?.rows ?? []) {
-      const name = excerpt(row.name.text.trim()) || `第 ${row.row} 行指标`;
-      check(row.weight, `指标“${name}”的分值`, "plain");
-      check(row.score, `指标“${name}”的得分`, "plain");
-    }
-
-    check(form.total?.weight, "总分的分值", "plain");
-    check(form.total?.score, "总分的得分", "plain");
   },
 };

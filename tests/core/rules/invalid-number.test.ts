@@ -14,28 +14,19 @@ describe("invalid-number", () => {
     expect(check(invalidNumber, buildForm(SEED_000_CADRE_TRAINING))).toEqual([]);
   });
 
-  it("reports a stray space inside a number typed as text (seed 000 “12.142 988”)", () => {
-    const findings = check(invalidNumber, buildForm(SEED_000_SECONDED));
-    expect(findings.map((f) => f.cell)).toContain("C6");
-    const budget = findings.find((f) => f.cell === "C6");
-    expect(budget?.message).toContain("12.142 988");
-    expect(budget?.message).toContain("12.142988");
-  });
-
-  it("reports a unit typed into an amount cell (“3.5万” in a 万元 block), but not a stored number", () => {
+  it("leaves numbers typed as text to number-as-text: “12.142 988”, “3.5万”, “10分” are readable", () => {
+    expect(check(invalidNumber, buildForm(SEED_000_SECONDED))).toEqual([]);
     const form = buildForm({
       funds: {
         initial: "3.5万",
         budget: "3.5",
         executed: "3.467",
-        weight: "10",
+        weight: "10分",
         rate: "99.06%",
         score: "9.91",
       },
     });
-    const findings = check(invalidNumber, form);
-    expect(findings.map((f) => f.cell)).toEqual(["B6"]);
-    expect(findings[0].message).toContain("单位");
+    expect(check(invalidNumber, form)).toEqual([]);
   });
 
   it("takes a lone 一 / ‒ / − typed for “—” as not applicable, not as an invalid number", () => {
@@ -71,13 +62,13 @@ describe("invalid-number", () => {
     expect(findings[0].message).toContain("满分");
   });
 
-  it("reports a comparison typed into an amount cell and a unit in a weight cell", () => {
+  it("reports a comparison typed into an amount cell and a money unit in a weight cell", () => {
     const form = buildForm({
       funds: {
         initial: "50",
         budget: "≥50",
         executed: "49.52",
-        weight: "10分",
+        weight: "10万",
         rate: "99.04%",
         score: "9.9",
       },
@@ -96,6 +87,22 @@ describe("invalid-number", () => {
     const findings = check(invalidNumber, form);
     expect(findings.map((f) => f.cell)).toEqual(["C7", "G18"]);
     expect(findings[0].message).toContain("当年财政拨款");
+  });
+
+  it("reports a unit that does not belong in the column: 分 in an amount, % in a score", () => {
+    const form = buildForm({
+      funds: {
+        initial: "50分",
+        budget: "50",
+        executed: "49.52",
+        weight: "10",
+        rate: "99.04%",
+        score: "9.9%",
+      },
+    });
+    const findings = check(invalidNumber, form);
+    expect(findings.map((f) => f.cell)).toEqual(["B6", "G6"]);
+    expect(findings[0].message).toContain("金额不能带单位“分”");
   });
 
   it("reports a printed 执行率 with a unit other than %", () => {
