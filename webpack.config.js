@@ -131,6 +131,8 @@ module.exports = (env, argv) => {
       // Development page: the real task pane on a simulated WPS 表格 (dev/wps-sim); it loads
       // taskpane.js itself once Application and wps are installed. Not in any manifest.
       "wps-sim": "./dev/wps-sim/page/index.ts",
+      // The WPS add-in's hidden main page script; scripts/build-wps.mjs copies it into dist/wps/.
+      "wps-main": "./src/wps/main.ts",
     },
     output: {
       path: OUTPUT,
