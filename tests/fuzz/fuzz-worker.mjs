@@ -160,3 +160,5 @@ parentPort.on("message", async ({ kind, cases }) => {
   Atomics.store(current, 0, -1);
   parentPort.postMessage({ done: true });
 });
+
+parentPort.postMessage({ ready: true });

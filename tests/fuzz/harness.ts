@@ -46,8 +46,6 @@ export interface RunOptions {
   heapMb: number;
   workers: number;
   batch: number;
-  /** Bytes of the cases sent along (transferred, not copied). */
-  transfer?: (item: FuzzCase) => ArrayBuffer[];
 }
 
 const BUILT = path.join(ROOT, "dist", "node", "hosts", "xlsx", "read-buffer.js");
@@ -85,26 +83,71 @@ interface WorkerResult {
   detail?: string;
 }
 
+type WorkerMessage = WorkerResult | { done: true } | { ready: true };
+
+/** How long a fresh worker may take to load the build before the run gives up on it. */
+const STARTUP_MS = 60_000;
+
 /** One worker thread and the batch it is working on. */
 class Lane {
-  private worker!: Worker;
+  private worker?: Worker;
   private readonly current = new Int32Array(new SharedArrayBuffer(4));
+  /** Set when the worker failed or ended; read by the watchdog. */
+  private death?: string;
+  private onMessage: (message: WorkerMessage) => void = () => {};
 
-  constructor(private readonly options: RunOptions) {
-    this.start();
-  }
+  constructor(private readonly options: RunOptions) {}
 
-  private start(): void {
-    this.worker = new Worker(WORKER, {
-      workerData: { root: ROOT, current: this.current.buffer },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
-    // Exceljs may print warnings on odd input; the verdict comes from the results only.
-    this.worker.stdout.resume();
-    this.worker.stderr.resume();
-    this.worker.unref();
+  /**
+   * A fresh worker, once it has loaded the build. A worker that cannot start (the build being
+   * rewritten by another test at that moment) is retried; that is no case's failure.
+   */
+  private async start(): Promise<void> {
+    let reason = "";
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
+      this.death = undefined;
+      Atomics.store(this.current, 0, -1);
+      const worker = new Worker(WORKER, {
+        workerData: { root: ROOT, current: this.current.buffer },
+        resourceLimits: {
+          maxOldGenerationSizeMb: this.options.heapMb,
+          maxYoungGenerationSizeMb: 32,
+        },
+        stdout: true,
+        stderr: true,
+      });
+      this.worker = worker;
+      // Exceljs may print warnings on odd input; the verdict comes from the results only.
+      worker.stdout.resume();
+      worker.stderr.resume();
+      worker.on("message", (message: WorkerMessage) => this.onMessage(message));
+      worker.on("error", (error: Error) => {
+        this.death ??= `the worker died: ${(error as NodeJS.ErrnoException).code ?? ""} ${error.message}`;
+      });
+      worker.on("exit", (code) => {
+        this.death ??= `the worker exited (${code})`;
+      });
+      const ready = await new Promise<boolean>((resolve) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (this.death !== undefined || Date.now() - started > STARTUP_MS) {
+            clearInterval(poll);
+            resolve(false);
+          }
+        }, 50);
+        this.onMessage = (message) => {
+          if ("ready" in message) {
+            clearInterval(poll);
+            resolve(true);
+          }
+        };
+      });
+      if (ready) return;
+      reason = this.death ?? `not ready after ${STARTUP_MS} ms`;
+      await worker.terminate();
+    }
+    throw new Error(`the fuzz worker could not start: ${reason}`);
   }
 
   /**
@@ -112,6 +155,7 @@ class Lane {
    * failure, the worker is restarted, and the cases after it are run on the new one.
    */
   async run(batch: FuzzCase[]): Promise<WorkerResult[]> {
+    if (!this.worker) await this.start();
     const results: WorkerResult[] = [];
     let remaining = batch;
     while (remaining.length > 0) {
@@ -121,70 +165,51 @@ class Lane {
       const at = remaining.findIndex((item) => item.index === outcome.broken!.index);
       results.push(outcome.broken);
       remaining = remaining.slice(at + 1);
-      await this.worker.terminate();
-      this.start();
+      await this.worker!.terminate();
+      await this.start();
     }
     return results;
   }
 
   private attempt(batch: FuzzCase[]): Promise<{ results: WorkerResult[]; broken?: WorkerResult }> {
     return new Promise((resolve) => {
-      Atomics.store(this.current, 0, -1);
+      const results: WorkerResult[] = [];
       let last = -1;
       let since = Date.now();
-      const finish = (value: { results: WorkerResult[]; broken?: WorkerResult }) => {
+      const finish = (broken?: WorkerResult) => {
         clearInterval(watchdog);
-        this.worker.off("message", onMessage);
-        this.worker.off("error", onError);
-        this.worker.off("exit", onExit);
-        resolve(value);
+        this.onMessage = () => {};
+        resolve({ results, broken });
       };
-      const results: WorkerResult[] = [];
       // The case the worker was on when it died: the first one without a result.
       const runningCase = () => {
         const done = new Set(results.map((r) => r.index));
         return (batch.find((item) => !done.has(item.index)) ?? batch[0]).index;
       };
-      const onMessage = (message: WorkerResult | { done: true }) => {
-        if ("done" in message) finish({ results });
-        else results.push(message);
+      this.onMessage = (message) => {
+        if ("done" in message) finish();
+        else if ("index" in message) results.push(message);
       };
-      const onError = (error: Error) =>
-        finish({
-          results,
-          broken: {
-            index: runningCase(),
-            ok: false,
-            detail: `the worker died: ${(error as NodeJS.ErrnoException).code ?? ""} ${error.message}`,
-          },
-        });
-      const onExit = (code: number) =>
-        finish({
-          results,
-          broken: { index: runningCase(), ok: false, detail: `the worker exited (${code})` },
-        });
       const watchdog = setInterval(() => {
+        if (this.death !== undefined) {
+          finish({ index: runningCase(), ok: false, detail: this.death });
+          return;
+        }
         const now = Atomics.load(this.current, 0);
         if (now !== last) {
           last = now;
           since = Date.now();
         } else if (now >= 0 && Date.now() - since > this.options.hangMs) {
-          finish({
-            results,
-            broken: { index: now, ok: false, detail: `no answer after ${this.options.hangMs} ms` },
-          });
+          finish({ index: now, ok: false, detail: `no answer after ${this.options.hangMs} ms` });
         }
-      }, 100);
-      this.worker.on("message", onMessage);
-      this.worker.on("error", onError);
-      this.worker.on("exit", onExit);
-      const transfer = batch.flatMap((item) => this.options.transfer?.(item) ?? []);
-      this.worker.postMessage({ kind: this.options.kind, cases: batch }, transfer);
+      }, 50);
+      // Copied, not transferred: after a crash the cases left are sent again to a new worker.
+      this.worker!.postMessage({ kind: this.options.kind, cases: batch });
     });
   }
 
-  close(): Promise<number> {
-    return this.worker.terminate();
+  async close(): Promise<void> {
+    await this.worker?.terminate();
   }
 }
 
