@@ -16,7 +16,7 @@ export const execScoreMismatch: Rule = {
     const execution = readExecution(form, profile);
     const printed = printedNumber(scoreField);
     if (scoreField === undefined || execution === undefined || printed === undefined) return;
-    if (acceptsPrintedScore(execution.rates, execution.weight, printed, profile)) return;
+    if (acceptsPrintedScore(execution.scoreRates, execution.weight, printed, profile)) return;
     const expected = formatNumber(execution.score);
     const actual = formatNumber(printed.value);
     const rate = formatRate(Math.min(execution.rate, 1), profile);

@@ -3,6 +3,7 @@ import type { Profile } from "../profiles/schema";
 import {
   executionRate,
   executionScore,
+  narrowByPrintedRate,
   rateInterval,
   sumScores,
   type Interval,
@@ -29,6 +30,8 @@ export interface ExecutionFigures {
   rate: number;
   /** Every rate the printed amounts allow (rounding of the amounts). */
   rates: Interval;
+  /** `rates` narrowed by an accepted printed 执行率: what the printed 得分 is checked against. */
+  scoreRates: Interval;
   /** Printed 分值 of the row, or the profile's when it is not filled. */
   weight: number;
   /** Execution score as the profile computes it from `rate`. */
@@ -45,11 +48,13 @@ export function readExecution(form: Form, profile: Profile): ExecutionFigures | 
   const weight = printedNumber(total?.weight)?.value ?? profile.fundsWeight;
   try {
     const rate = executionRate(budget.value, executed.value);
+    const rates = rateInterval(budget, executed);
     return {
       budget,
       executed,
       rate,
-      rates: rateInterval(budget, executed),
+      rates,
+      scoreRates: narrowByPrintedRate(rates, readPrintedRate(total?.rate, rate)),
       weight,
       score: executionScore(rate, weight, profile),
     };

@@ -15,7 +15,9 @@ export {
 export {
   acceptsPrintedRate,
   acceptsPrintedScore,
+  narrowByPrintedRate,
   printedInterval,
+  printedRateInterval,
   rateInterval,
   type Interval,
   type PrintedNumber,

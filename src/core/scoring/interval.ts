@@ -80,6 +80,36 @@ export function acceptsPrintedRate(rates: Interval, printedPercent: PrintedNumbe
 }
 
 /**
+ * The rates a printed 执行率 (in percent) stands for when it is accepted: rounding gives p on
+ * [p − step/2, p + step/2), truncation on [p, p + step), so the exact rate lies in
+ * [p − step/2, p + step) as a fraction.
+ */
+export function printedRateInterval(printedPercent: PrintedNumber): Interval {
+  const step = unit(printedPercent.decimals);
+  return {
+    lo: cleanFloat((printedPercent.value - step / 2) / 100),
+    hi: cleanFloat((printedPercent.value + step) / 100),
+  };
+}
+
+/**
+ * The rates the score is checked against (domain.md §4): the amounts' interval, narrowed by the
+ * printed 执行率 when that rate is accepted — "0.16 / 0.15" alone allows 87.9–100%, but a printed
+ * 93.75% says which. A printed rate that is not accepted narrows nothing (exec-rate-mismatch
+ * reports it), and neither does an intersection that float noise left empty.
+ */
+export function narrowByPrintedRate(
+  rates: Interval,
+  printedPercent: PrintedNumber | undefined,
+): Interval {
+  if (printedPercent === undefined || !acceptsPrintedRate(rates, printedPercent)) return rates;
+  const printed = printedRateInterval(printedPercent);
+  const lo = Math.max(rates.lo, printed.lo);
+  const hi = Math.min(rates.hi, printed.hi);
+  return lo <= hi ? { lo, hi } : rates;
+}
+
+/**
  * A printed execution 得分 is accepted when rounding half-up (the profile's rounding) some score
  * weight × min(rate, 1) with the rate in the interval, at the printed precision, gives it: for an
  * exact 9.906 the prints 10, 9.9 and 9.91 are right and 9 is wrong.

@@ -92,4 +92,27 @@ describe("exec-rate-mismatch", () => {
     );
     expect(check(execRateMismatch, buildForm({ funds: funds("0", "0", "100%") }))).toEqual([]);
   });
+
+  it("takes whole amounts as exact to ±0.005 (domain.md §4): 6 / 6 printed as 98% is wrong", () => {
+    const findings = check(execRateMismatch, buildForm({ funds: funds("6", "6", "98%") }));
+    expect(findings.map((f) => f.cell)).toEqual(["F6"]);
+    expect(findings[0].expected).toBe("100.00%");
+    // 76万 / 72.47万 is 95.34–95.37%: a printed 95.2% is a rounding of none of them.
+    const wan = check(execRateMismatch, buildForm({ funds: funds("76万", "72.47万", "95.2%") }));
+    expect(wan.map((f) => f.cell)).toEqual(["F6"]);
+    expect(
+      check(execRateMismatch, buildForm({ funds: funds("76万", "72.47万", "95.36%") })),
+    ).toEqual([]);
+  });
+
+  it("takes amounts written with a unit as exact to ±0.005 of it (6万元 / 5.7万元 is 95%)", () => {
+    const exact = buildForm({ funds: funds("6万元", "5.7万元", "95%") });
+    expect(check(execRateMismatch, exact)).toEqual([]);
+    const wrong = buildForm({ funds: funds("6万元", "5.7万元", "96%") });
+    expect(check(execRateMismatch, wrong).map((f) => f.cell)).toEqual(["F6"]);
+    // 35000元 was always exact to 0.5 元; now to 0.005 元, and still right.
+    expect(
+      check(execRateMismatch, buildForm({ funds: funds("35000元", "34650元", "99%") })),
+    ).toEqual([]);
+  });
 });

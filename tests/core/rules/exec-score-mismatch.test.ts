@@ -83,4 +83,30 @@ describe("exec-score-mismatch", () => {
       [],
     );
   });
+
+  it("reports 9 printed for 50万 / 47.68万 (95.36% → 9.54): whole amounts are exact to ±0.005", () => {
+    const form = buildForm({
+      funds: { ...funds("50万", "47.68万", "9"), rate: "95.36%" },
+    });
+    const findings = check(execScoreMismatch, form);
+    expect(findings.map((f) => f.cell)).toEqual(["G6"]);
+    expect(findings[0]).toMatchObject({ expected: "9.54", actual: "9" });
+    expect(check(execScoreMismatch, buildForm({ funds: funds("50万", "47.68万", "10") }))).toEqual(
+      [],
+    );
+    expect(check(execScoreMismatch, buildForm({ funds: funds("50万", "47.68万", "9.5") }))).toEqual(
+      [],
+    );
+  });
+
+  it("checks the score against the rate the accepted printed 执行率 narrows it to", () => {
+    // 0.16 / 0.15 allows 87.9–100% and any score from 8.79 to 10; the printed 93.75% says which.
+    const narrowed = buildForm({ funds: { ...funds("0.16", "0.15", "9.9"), rate: "93.75%" } });
+    expect(check(execScoreMismatch, narrowed).map((f) => f.cell)).toEqual(["G6"]);
+    const honest = buildForm({ funds: { ...funds("0.16", "0.15", "9.38"), rate: "93.75%" } });
+    expect(check(execScoreMismatch, honest)).toEqual([]);
+    // A printed rate that is itself wrong narrows nothing (exec-rate-mismatch reports it).
+    const wrongRate = buildForm({ funds: { ...funds("0.16", "0.15", "9.38"), rate: "80%" } });
+    expect(check(execScoreMismatch, wrongRate)).toEqual([]);
+  });
 });

@@ -56,4 +56,19 @@ describe("funds-sum-mismatch", () => {
     expect(findings[0].message).toContain("全年执行数为 115.43");
     expect(findings[0].message).toContain("125.43");
   });
+
+  it("takes whole and one-decimal amounts as exact to ±0.005: 0 + 0.3 + 0 is not 0.37", () => {
+    const total = { weight: "10", rate: "100%", score: "10" };
+    const spec = (otherAmount: string) => ({
+      funds: { initial: "0.37", budget: "0.37", executed: "0.37", ...total },
+      appropriation: { initial: "0", budget: "0", executed: "0" },
+      carryover: { initial: "0.3", budget: "0.3", executed: "0.3" },
+      other: { initial: otherAmount, budget: otherAmount, executed: otherAmount },
+    });
+    const findings = check(fundsSumMismatch, buildForm(spec("0")));
+    expect(findings.map((f) => f.cell)).toEqual(["B6", "C6", "D6"]);
+    expect(findings[0]).toMatchObject({ expected: "0.3", actual: "0.37" });
+    // 0 + 0.3 + 0.07 is 0.37.
+    expect(check(fundsSumMismatch, buildForm(spec("0.07")))).toEqual([]);
+  });
 });

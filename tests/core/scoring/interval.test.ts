@@ -3,7 +3,9 @@ import { national } from "../../../src/core/profiles";
 import {
   acceptsPrintedRate,
   acceptsPrintedScore,
+  narrowByPrintedRate,
   printedInterval,
+  printedRateInterval,
   rateInterval,
 } from "../../../src/core/scoring";
 
@@ -95,5 +97,27 @@ describe("acceptsPrintedScore", () => {
     expect(acceptsPrintedScore(rates, 10, { value: 6.77, decimals: 2 }, national)).toBe(true);
     expect(acceptsPrintedScore(rates, 10, { value: 6.74, decimals: 2 }, national)).toBe(false);
     expect(acceptsPrintedScore(rates, 10, { value: 6.81, decimals: 2 }, national)).toBe(false);
+  });
+});
+
+describe("narrowByPrintedRate", () => {
+  const amounts = rateInterval({ value: 0.16, decimals: 2 }, { value: 0.15, decimals: 2 });
+
+  it("an accepted printed rate narrows the amounts' interval to its own (93.75% of 0.16 / 0.15)", () => {
+    const narrowed = narrowByPrintedRate(amounts, { value: 93.75, decimals: 2 });
+    expect(narrowed.lo).toBeCloseTo(0.93745, 12);
+    expect(narrowed.hi).toBeCloseTo(0.9376, 12);
+    expect(amounts.hi - amounts.lo).toBeGreaterThan(0.1);
+  });
+
+  it("a printed rate that is not accepted, or none, narrows nothing", () => {
+    expect(narrowByPrintedRate(amounts, { value: 80, decimals: 0 })).toEqual(amounts);
+    expect(narrowByPrintedRate(amounts, undefined)).toEqual(amounts);
+  });
+
+  it("printedRateInterval covers rounding and truncation: 95.36% → 95.355 … 95.37", () => {
+    const interval = printedRateInterval({ value: 95.36, decimals: 2 });
+    expect(interval.lo).toBeCloseTo(0.95355, 12);
+    expect(interval.hi).toBeCloseTo(0.9537, 12);
   });
 });
