@@ -55,7 +55,18 @@ interface FormDraft {
   right: number;
   yearRowsLeft: number;
   fundsCols?: Record<FundsColumn, ColumnSpan>;
+  /** Funds columns the head lacks: read only where the implied column is not the row label's. */
+  fundsMissing?: ReadonlySet<FundsColumn>;
+  /** The funds block's 原因 column, when it has one. */
+  fundsReason?: ColumnSpan;
+  /** "元" once a `项目资金(元)` head was seen. */
+  fundsUnit?: "元";
   indicatorCols?: Record<IndicatorColumn, ColumnSpan>;
+  /** 指标性质 / 度量单位 columns of a target split over three columns. */
+  natureCol?: ColumnSpan;
+  unitCol?: ColumnSpan;
+  /** True right after the indicator head: the next row may be its second head row. */
+  subHeadAllowed: boolean;
   level1: string;
   level2: string;
 }
@@ -131,11 +142,25 @@ export function detectForms(sheet: SheetGrid): Form[] {
       if (projectLabel && d.form.title.text !== "") d.confirmed = true;
     }
 
+    const block = labels.find((l) => l.kind === "fundsBlock");
+    if (block && isYuanBlock(block.norm)) d.fundsUnit = "元";
+
+    if (d.phase === "indicators" && d.subHeadAllowed && isIndicatorSubHead(labels)) {
+      readIndicatorSubHead(sheet, d, row, labels);
+      take(d, row, cols);
+      continue;
+    }
+    d.subHeadAllowed = false;
+
     if (isFundsHead(kinds)) {
       d.fundsCols = columnsOf(sheet, row, labels, FUNDS_COLUMNS);
       const missing = FUNDS_COLUMNS.filter((k) => !labels.some((l) => l.kind === k));
       d.form.funds = { headerRow: row };
       if (missing.length > 0) d.form.funds.missingColumns = missing;
+      if (d.fundsUnit) d.form.funds.unit = d.fundsUnit;
+      d.fundsMissing = new Set(missing);
+      const reason = labels.find((l) => l.kind === "reason");
+      d.fundsReason = reason ? spanOf(sheet, row, reason.col) : undefined;
       d.phase = "funds";
       d.confirmed = true;
       take(d, row, cols);
@@ -145,9 +170,14 @@ export function detectForms(sheet: SheetGrid): Form[] {
     if (d.phase === "funds" && d.fundsCols && d.form.funds) {
       const fundsLabel = labels.find((l) => FUNDS_ROW_KINDS.has(l.kind));
       if (fundsLabel) {
-        const fundsRow = readFundsRow(sheet, row, fundsLabel.col, d.fundsCols);
-        const key = FUNDS_ROW_KEY[fundsLabel.kind as FundsRowKind];
-        if (d.form.funds[key] === undefined) d.form.funds[key] = fundsRow;
+        const fundsRow = readFundsRow(sheet, row, fundsLabel.col, d);
+        if (fundsLabel.kind === "fundsExtra") {
+          d.form.funds.extra = [...(d.form.funds.extra ?? []), fundsRow];
+        } else {
+          const key = FUNDS_ROW_KEY[fundsLabel.kind as FundsRowKind];
+          if (d.form.funds[key] === undefined) d.form.funds[key] = fundsRow;
+          else d.form.funds.extra = [...(d.form.funds.extra ?? []), fundsRow];
+        }
         take(d, row, cols);
         continue;
       }
@@ -175,6 +205,11 @@ export function detectForms(sheet: SheetGrid): Form[] {
       ).filter((k) => !labels.some((l) => l.kind === k));
       d.form.indicators = { headerRow: row, header: fieldAt(sheet, row, level1.col), rows: [] };
       if (missing.length > 0) d.form.indicators.missingColumns = [...missing];
+      const nature = labels.find((l) => l.kind === "targetNature");
+      const unit = labels.find((l) => l.kind === "unit");
+      d.natureCol = nature ? spanOf(sheet, row, nature.col) : undefined;
+      d.unitCol = unit ? spanOf(sheet, row, unit.col) : undefined;
+      d.subHeadAllowed = true;
       d.phase = "indicators";
       d.confirmed = true;
       d.level1 = "";
@@ -222,7 +257,13 @@ export function detectForms(sheet: SheetGrid): Form[] {
 const SOFT_TOTALS = new Set(["合计", "总计"]);
 
 type FundsRowKind = "fundsTotal" | "appropriation" | "carryover" | "other";
-const FUNDS_ROW_KINDS = new Set<LabelKind>(["fundsTotal", "appropriation", "carryover", "other"]);
+const FUNDS_ROW_KINDS = new Set<LabelKind>([
+  "fundsTotal",
+  "appropriation",
+  "carryover",
+  "other",
+  "fundsExtra",
+]);
 const FUNDS_ROW_KEY: Record<FundsRowKind, "total" | "appropriation" | "carryover" | "other"> = {
   fundsTotal: "total",
   appropriation: "appropriation",
@@ -248,6 +289,7 @@ function openDraft(sheet: SheetGrid, row: number, col: number, confirmed: boolea
     left: col,
     right: col,
     yearRowsLeft: 3,
+    subHeadAllowed: false,
     level1: "",
     level2: "",
   };
@@ -396,22 +438,33 @@ function nextValueRight(
   return { address: toA1(row, start), text: "" };
 }
 
-function readFundsRow(
-  sheet: SheetGrid,
-  row: number,
-  labelCol: number,
-  spans: Record<FundsColumn, ColumnSpan>,
-): FundsRow {
-  return {
+function readFundsRow(sheet: SheetGrid, row: number, labelCol: number, draft: FormDraft): FundsRow {
+  const spans = draft.fundsCols as Record<FundsColumn, ColumnSpan>;
+  const labelRight = sheet.mergeAt(row, labelCol)?.right ?? labelCol;
+  /*
+   * A column the head lacks is implied next to its neighbour; with no 年初 column that is the row
+   * label itself, which must not be read as an amount. Such a column is an empty Field where the
+   * value would go (required-field still has a cell to point at).
+   */
+  const value = (key: FundsColumn): Field => {
+    const span = spans[key];
+    if (draft.fundsMissing?.has(key) && span.left <= labelRight) {
+      return { address: toA1(row, span.left), text: "" };
+    }
+    return valueIn(sheet, row, span);
+  };
+  const fundsRow: FundsRow = {
     row,
     label: fieldAt(sheet, row, labelCol),
-    initial: valueIn(sheet, row, spans.initial),
-    budget: valueIn(sheet, row, spans.budget),
-    executed: valueIn(sheet, row, spans.executed),
-    weight: valueIn(sheet, row, spans.weight),
-    rate: valueIn(sheet, row, spans.rate),
-    score: valueIn(sheet, row, spans.score),
+    initial: value("initial"),
+    budget: value("budget"),
+    executed: value("executed"),
+    weight: value("weight"),
+    rate: value("rate"),
+    score: value("score"),
   };
+  if (draft.fundsReason) fundsRow.reason = valueIn(sheet, row, draft.fundsReason, true);
+  return fundsRow;
 }
 
 /** A row without labels: an indicator row inside the table, or the goals' text row. */
@@ -428,11 +481,17 @@ function readUnlabelledRow(
   const spans = draft.indicatorCols;
   const indicators = draft.form.indicators;
   if (!spans || !indicators) return;
+  draft.subHeadAllowed = false;
   const first = spans.level1.left;
   const last = Math.max(spans.explanation.right, spans.score.right);
   if (!cols.some((c) => c >= first && c <= last)) return;
   // A 小计 row inside the table sums a group: reading it as an indicator would count its weight twice.
   if (isSubtotalRow(sheet, row, spans)) {
+    take(draft, row, cols);
+    return;
+  }
+
+  if (isPlaceholderRow(sheet, row, spans)) {
     take(draft, row, cols);
     return;
   }
@@ -449,9 +508,16 @@ function readUnlabelledRow(
     row,
     level1: draft.level1,
     level2: draft.level2,
-    name: valueIn(sheet, row, spans.name),
-    target: valueIn(sheet, row, spans.target),
-    actual: valueIn(sheet, row, spans.actual),
+    name: withoutNumbering(valueIn(sheet, row, spans.name)),
+    target: composeTarget(
+      draft.natureCol ? valueIn(sheet, row, draft.natureCol) : undefined,
+      valueIn(sheet, row, spans.target),
+      draft.unitCol ? valueIn(sheet, row, draft.unitCol) : undefined,
+    ),
+    actual: withUnit(
+      valueIn(sheet, row, spans.actual),
+      draft.unitCol ? valueIn(sheet, row, draft.unitCol) : undefined,
+    ),
     weight: valueIn(sheet, row, spans.weight),
     score: valueIn(sheet, row, spans.score),
     explanation: valueIn(sheet, row, spans.explanation, true),
@@ -480,5 +546,138 @@ function groupText(sheet: SheetGrid, row: number, col: number): string {
     if (merge) text = sheet.text(merge.top, merge.left);
   }
   if (text === "") return "";
-  return normalizeLabel(text) || text.trim();
+  return withoutPoints(normalizeLabel(text) || text.trim());
+}
+
+/** `项目资金(元)`, `资金情况(元)`: a funds block whose amounts are in 元. */
+function isYuanBlock(norm: string): boolean {
+  return norm.endsWith("(元)");
+}
+
+/** A head label's column span: its own column, or its merge's columns. */
+function spanOf(sheet: SheetGrid, row: number, col: number): ColumnSpan {
+  const merge = sheet.mergeAt(row, col);
+  return { left: col, right: merge ? merge.right : col };
+}
+
+/** Kinds a second indicator head row carries (under 年度指标值: 指标性质 | 指标值 | 度量单位). */
+const SUB_HEAD_KINDS = new Set<LabelKind>([
+  "targetNature",
+  "target",
+  "unit",
+  "actual",
+  "weight",
+  "score",
+  "explanation",
+  "name",
+]);
+
+function isIndicatorSubHead(labels: readonly LabelCell[]): boolean {
+  return labels.length >= 2 && labels.every((l) => SUB_HEAD_KINDS.has(l.kind));
+}
+
+/** A second head row refines the columns the first one spanned (a 年度指标值 merged over three). */
+function readIndicatorSubHead(
+  sheet: SheetGrid,
+  draft: FormDraft,
+  row: number,
+  labels: readonly LabelCell[],
+): void {
+  const spans = draft.indicatorCols;
+  if (!spans) return;
+  for (const label of labels) {
+    const span = spanOf(sheet, row, label.col);
+    if (label.kind === "targetNature") draft.natureCol = span;
+    else if (label.kind === "unit") draft.unitCol = span;
+    else spans[label.kind as IndicatorColumn] = span;
+  }
+  const indicators = draft.form.indicators;
+  if (indicators?.missingColumns) {
+    const missing = indicators.missingColumns.filter((k) => !labels.some((l) => l.kind === k));
+    if (missing.length > 0) indicators.missingColumns = missing;
+    else delete indicators.missingColumns;
+  }
+  draft.subHeadAllowed = false;
+}
+
+/** Text of a placeholder cell: `/`, `……` (a row left for more indicators), a dash. */
+const PLACEHOLDER = /^(?:[/／\\]|…+|\.{3,}|[—–-]+)$/;
+
+function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDER.test(text.replace(/\s+/g, ""));
+}
+
+/**
+ * A placeholder row (三级指标 `/` or `……`) without a weight or score: not an indicator, so no rule
+ * asks it for values. A placeholder name with a weight above 0 stays a row (and is checked).
+ */
+function isPlaceholderRow(
+  sheet: SheetGrid,
+  row: number,
+  spans: Record<IndicatorColumn, ColumnSpan>,
+): boolean {
+  const name = valueIn(sheet, row, spans.name).text;
+  if (!isPlaceholderText(name)) return false;
+  const unweighted = (text: string) => {
+    const compact = text.replace(/\s+/g, "");
+    return compact === "" || compact === "0" || isPlaceholderText(compact);
+  };
+  return (
+    unweighted(valueIn(sheet, row, spans.weight).text) &&
+    unweighted(valueIn(sheet, row, spans.score).text)
+  );
+}
+
+/** "指标1:" / "指标 2：" numbering in front of a 三级指标 name. */
+const NUMBERING = /^\s*指标\s*\d+\s*[:：.、]\s*/;
+
+function withoutNumbering(field: Field): Field {
+  if (!NUMBERING.test(field.text)) return field;
+  return { address: field.address, text: field.text.replace(NUMBERING, "") };
+}
+
+/** "产出指标(70分)" → "产出指标": group names carry their points in some layouts. */
+function withoutPoints(name: string): string {
+  return name.replace(/\((?:\d+(?:\.\d+)?)分?\)$/, "");
+}
+
+/** 指标性质 as typed → the comparator it writes in front of the value ("" for 定性 or none). */
+const NATURE_SYMBOL: Record<string, string> = {
+  "=": "=",
+  "＝": "=",
+  "﹦": "=",
+  "≥": "≥",
+  "≧": "≥",
+  ">=": "≥",
+  "＞＝": "≥",
+  "≤": "≤",
+  "≦": "≤",
+  "<=": "≤",
+  "＜＝": "≤",
+  ">": ">",
+  "＞": ">",
+  "<": "<",
+  "＜": "<",
+};
+
+/**
+ * A target split over 指标性质 / 指标值 / 度量单位 as one Field at the 指标值 cell, so the value
+ * grammar reads "≥" "95" "%" as "≥95%". An empty 指标值 stays empty (required-field asks there).
+ */
+function composeTarget(nature: Field | undefined, value: Field, unit: Field | undefined): Field {
+  if (nature === undefined && unit === undefined) return value;
+  if (value.text.trim() === "") return value;
+  const symbol = NATURE_SYMBOL[(nature?.text ?? "").replace(/\s+/g, "")] ?? "";
+  const withUnitText = withUnit(value, unit).text;
+  if (symbol === "" && withUnitText === value.text) return value;
+  return { address: value.address, text: symbol + withUnitText };
+}
+
+/** A bare number followed by the row's 度量单位 ("98" "%" → "98%"); other text as it is. */
+function withUnit(field: Field, unit: Field | undefined): Field {
+  const unitText = unit?.text.trim() ?? "";
+  if (unitText === "" || isPlaceholderText(unitText)) return field;
+  const text = field.text.trim();
+  if (!/^[+-]?\d+(?:[.,]\d+)*$/.test(text)) return field;
+  return { address: field.address, text: text + unitText };
 }

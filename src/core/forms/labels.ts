@@ -57,6 +57,10 @@ export type LabelKind =
   | "appropriation"
   | "carryover"
   | "other"
+  /** A breakdown row beyond the national three (Sichuan: 财政专户管理资金, 单位资金). */
+  | "fundsExtra"
+  /** The funds block's 原因 column (Sichuan): why the budget was not executed. */
+  | "reason"
   | "goals"
   | "expected"
   | "actualDone"
@@ -66,6 +70,10 @@ export type LabelKind =
   | "name"
   | "target"
   | "actual"
+  /** 指标性质 (=, ≥, ≤, 定性) of a target split over three columns. */
+  | "targetNature"
+  /** 度量单位 of a split target. */
+  | "unit"
   | "explanation"
   | "total"
   | "grade";
@@ -116,6 +124,37 @@ const EXACT: Record<string, LabelKind> = {
   自评等级: "grade",
   评价等级: "grade",
   权重: "weight",
+  // Other provinces' words (domain.md §2): Sichuan's 预算执行情况 block and split targets.
+  资金情况: "fundsBlock",
+  年初预算: "initial",
+  调整后预算数: "budget",
+  调整后预算: "budget",
+  预算数: "budget",
+  预算执行数: "executed",
+  执行数: "executed",
+  预算执行率: "rate",
+  原因: "reason",
+  总额: "fundsTotal",
+  资金总额: "fundsTotal",
+  财政资金: "appropriation",
+  "其中:财政资金": "appropriation",
+  本年财政拨款: "appropriation",
+  "其中:本年财政拨款": "appropriation",
+  上年结余资金: "carryover",
+  "其中:上年结余资金": "carryover",
+  上年结余: "carryover",
+  财政专户管理资金: "fundsExtra",
+  单位资金: "fundsExtra",
+  "其中:其他资金": "other",
+  年初设定目标: "expected",
+  年度总体目标完成情况综述: "actualDone",
+  年度绩效指标完成情况: "indicatorsBlock",
+  完成值: "actual",
+  全年实际值: "actual",
+  实际值: "actual",
+  指标性质: "targetNature",
+  度量单位: "unit",
+  计量单位: "unit",
 };
 
 /** Kinds a head may carry an annotation for: 全年预算数（A）, 执行率（B/A）, 年度指标值（A）, 分值(分). */
@@ -130,6 +169,8 @@ const ANNOTATABLE = new Set<LabelKind>([
   "actual",
   "fundsTotal",
   "explanation",
+  "fundsBlock",
+  "indicatorsBlock",
 ]);
 
 /** The text before a short trailing "(…)" (the 财预〔2020〕10号 template's "(A)", "(B/A)", "(分)"). */
@@ -162,5 +203,9 @@ export function classifyLabel(norm: string): LabelKind | undefined {
   if (norm.startsWith("年度资金总额")) return "fundsTotal";
   if (norm.startsWith("执行率")) return "rate";
   if (norm.startsWith("其中:") && norm.includes("财政拨款")) return "appropriation";
+  // 预算执行情况(10分), 项目资金(元), 资金情况(万元): the funds block under another name.
+  if (norm.startsWith("预算执行情况") && norm.length <= 12) return "fundsBlock";
+  // 未完成原因分析, 未完成原因及拟采取的改进措施: the explanation column.
+  if (norm.startsWith("未完成原因")) return "explanation";
   return undefined;
 }

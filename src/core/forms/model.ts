@@ -24,6 +24,8 @@ export const FundsRowSchema = z.object({
   weight: FieldSchema.optional(),
   rate: FieldSchema.optional(),
   score: FieldSchema.optional(),
+  /** The 原因 cell of forms whose funds block has that column (Sichuan). */
+  reason: FieldSchema.optional(),
 });
 export type FundsRow = z.infer<typeof FundsRowSchema>;
 
@@ -57,16 +59,32 @@ export const FundsSchema = z.object({
    * "no such cell". Undefined or [] when every column is there.
    */
   missingColumns: z.array(FundsColumnSchema).optional(),
+  /**
+   * The unit the block's head names: "元" for `项目资金(元)`, else 万元 (undefined). Amounts in the
+   * block are in this unit unless a cell says otherwise; ratios and sums do not depend on it.
+   */
+  unit: z.enum(["元", "万元"]).optional(),
   total: FundsRowSchema.optional(),
   appropriation: FundsRowSchema.optional(),
   carryover: FundsRowSchema.optional(),
   other: FundsRowSchema.optional(),
+  /**
+   * Breakdown rows beyond the national three, in order (Sichuan: 财政专户管理资金, 单位资金). They
+   * are part of 年度资金总额 like the others.
+   */
+  extra: z.array(FundsRowSchema).optional(),
 });
 export type Funds = z.infer<typeof FundsSchema>;
 
 /** One row of the 绩效指标 table. 一级 / 二级 are carried down from the first row of their group. */
 export const IndicatorRowSchema = z.object({
   row: z.number().int(),
+  /*
+   * level1 / level2 are the group names without their points ("产出指标(70分)" → "产出指标"), name
+   * without a numbering prefix ("指标1:"). A target split over 指标性质 / 指标值 / 度量单位 columns is
+   * one Field at the 指标值 cell whose text joins the three ("≥" "95" "%" → "≥95%"); a bare-number
+   * actual gets the 度量单位 too, so the two compare in the same unit.
+   */
   level1: z.string(),
   level2: z.string(),
   name: FieldSchema,
