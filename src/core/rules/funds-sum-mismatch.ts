@@ -21,7 +21,9 @@ export const fundsSumMismatch: Rule = {
     const funds = form.funds;
     const total = funds?.total;
     if (funds === undefined || total === undefined) return;
-    const breakdown = [funds.appropriation, funds.carryover, funds.other];
+    // Rows beyond the national three (Sichuan's 财政专户管理资金, 单位资金) are part of the total too.
+    const breakdown = [funds.appropriation, funds.carryover, funds.other, ...(funds.extra ?? [])];
+    const named = funds.extra?.length ? "各项资金" : "当年财政拨款 + 上年结转资金 + 其他资金";
 
     for (const key of AMOUNT_COLUMNS) {
       const column = FUNDS_COLUMN_HEADS[key];
@@ -51,7 +53,7 @@ export const fundsSumMismatch: Rule = {
         .join(" + ");
       report({
         cell: totalField.address,
-        message: `年度资金总额的${column}为 ${formatNumber(printedTotal.value)}，但当年财政拨款 + 上年结转资金 + 其他资金 = ${formatNumber(sum)}（${shown}）：请核对资金构成`,
+        message: `年度资金总额的${column}为 ${formatNumber(printedTotal.value)}，但${named} = ${formatNumber(sum)}（${shown}）：请核对资金构成`,
         expected: formatNumber(sum),
         actual: formatNumber(printedTotal.value),
       });
