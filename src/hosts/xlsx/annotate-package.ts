@@ -8,7 +8,7 @@ import { SEVERITY_LABEL, type Finding, type Severity } from "../../core/findings
 import { MARK_COLOR, type LedgerEntry } from "../marks/ledger";
 import { ledgerSheet, readLedger, writeLedger } from "./annotate-ledger";
 import { FillReader } from "./fill-record";
-import { isRelType, OoxmlPackage, relsPathOf } from "./ooxml-package";
+import { isRelType, OoxmlPackage, relsPathOf, ZipRefusedError } from "./ooxml-package";
 import { restyleCells, type CellRestyle } from "./sheet-cells";
 import { addNotes, NOTE_MARKER, type NoteText } from "./sheet-notes";
 import { StylesPatch } from "./styles-patch";
@@ -62,6 +62,7 @@ export function annotateXlsxBytes(
     styles.commit();
     return { bytes: pkg.toBytes(), marked, notKept };
   } catch (error) {
+    if (error instanceof ZipRefusedError) throw new AnnotateError(error.message, { cause: error });
     // The input was read before (check), so this is a part exceljs tolerated and we cannot edit.
     throw new AnnotateError(
       "工作簿的内部结构不完整，无法生成标注副本；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试",

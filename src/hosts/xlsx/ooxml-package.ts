@@ -1,6 +1,7 @@
 // An .xlsx file as its zip parts, for editing a few parts and keeping every other part's bytes.
 // No Node-only API: the same code can run in the browser.
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import { zipRefusal } from "./zip-limits";
 import {
   appendChildren,
   applyEdits,
@@ -30,6 +31,14 @@ export function isRelType(type: string, kind: string): boolean {
   return type.endsWith(`/${kind}`);
 }
 
+/** A package refused before unzipping; the message is one Chinese line. */
+export class ZipRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipRefusedError";
+  }
+}
+
 export class OoxmlPackage {
   private readonly files: Map<string, Uint8Array>;
   private readonly edited = new Map<string, string>();
@@ -38,7 +47,13 @@ export class OoxmlPackage {
     this.files = files;
   }
 
+  /**
+   * Unzips a package. The same limits as the reader's apply first (zip-limits.ts): annotate must
+   * not inflate a zip bomb even when called without a check before it.
+   */
   static read(bytes: Uint8Array): OoxmlPackage {
+    const refusal = zipRefusal(bytes);
+    if (refusal) throw new ZipRefusedError(refusal);
     return new OoxmlPackage(new Map(Object.entries(unzipSync(bytes))));
   }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { national } from "../../../src/core/profiles";
 import { checkFiles, type WorkbookFile } from "../../../src/hosts/web/check-files";
+import { annotateXlsxBytes } from "../../../src/hosts/xlsx/annotate-package";
 import { readXlsxBuffer, WorkbookReadError } from "../../../src/hosts/xlsx/read-buffer";
 import { CORRUPT_MESSAGE, ZIP_LIMITS, zipRefusal } from "../../../src/hosts/xlsx/zip-limits";
 import { deflatedRun, unzipParts, writeZip, type ZipPart } from "./zip-writer";
@@ -88,6 +89,16 @@ describe("zipRefusal: bombs are refused before inflating", () => {
     const message = await refusal(bytes);
     expect(message).toMatch(/解压后共有 400 MB，超过 100 MB 的上限/);
     expect(message).toMatch(/请确认文件来源/);
+  });
+
+  it("annotate refuses it too, even called without a check first", async () => {
+    const bytes = writeZip(withSheet({ deflated: spaceSheet(400), declaredSize: 2048 }));
+    expect(() => annotateXlsxBytes(bytes, [])).toThrow(
+      expect.objectContaining({
+        name: "AnnotateError",
+        message: expect.stringMatching(/压缩炸弹|解压后|已拒绝读取/),
+      }),
+    );
   });
 
   it("one part over the part limit while the total is within it", async () => {
