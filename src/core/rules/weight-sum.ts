@@ -1,5 +1,5 @@
 import { sumScores } from "../scoring";
-import { formatNumber, isInvalidNumber, printedNumber } from "./fields";
+import { formatNumber, isEmptyNumber, isInvalidNumber, printedNumber } from "./fields";
 import type { Rule } from "./types";
 
 /** 分值 of the execution line and of every indicator must add up to the 总分 分值 (100). */
@@ -17,6 +17,9 @@ export const weightSum: Rule = {
     const fields = [fundsWeightField, total.weight, ...rows.map((row) => row.weight)];
     // A weight that is not a number makes the sum unknowable; invalid-number reports it.
     if (fields.some((field) => isInvalidNumber(field))) return;
+    // A blank template (no indicator weight filled in yet) is not wrong, only unfinished:
+    // required-field asks for each blank, and "分值合计 10 … 应为 100" would only repeat it.
+    if (rows.every((row) => isEmptyNumber(row.weight))) return;
 
     // A form without a 分值 cell for the execution line still gives it the profile's weight.
     const fundsWeight = printedNumber(fundsWeightField)?.value ?? profile.fundsWeight;

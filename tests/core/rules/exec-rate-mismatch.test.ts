@@ -115,4 +115,11 @@ describe("exec-rate-mismatch", () => {
       check(execRateMismatch, buildForm({ funds: funds("35000元", "34650元", "99%") })),
     ).toEqual([]);
   });
+
+  it("reads a stored amount that a format displays rounded (29.84 shown as 30) as stored", () => {
+    const form = buildForm({ funds: funds("30", "29.84", "100%") });
+    const budget = form.funds?.total?.budget;
+    if (budget !== undefined) budget.numeric = 29.84;
+    expect(check(execRateMismatch, form)).toEqual([]);
+  });
 });

@@ -75,4 +75,20 @@ describe("weight-sum", () => {
     const form = buildForm({ indicators: withIndicator(0, { weight: "二十" }) });
     expect(check(weightSum, form)).toEqual([]);
   });
+
+  it("stays silent on a blank template (every indicator weight empty), not on a half-filled one", () => {
+    const blank = (weight: string) => ({
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "",
+      target: "",
+      actual: "",
+      weight,
+      score: "",
+    });
+    const template = buildForm({ indicators: [blank(""), blank(""), blank("")] });
+    expect(check(weightSum, template)).toEqual([]);
+    const started = buildForm({ indicators: [blank("20"), blank(""), blank("")] });
+    expect(check(weightSum, started).map((f) => f.actual)).toEqual(["30"]);
+  });
 });

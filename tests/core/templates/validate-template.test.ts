@@ -35,6 +35,9 @@ describe("validator on blank templates", () => {
       const rules = allFindings(report).map((finding) => finding.rule);
       expect(rules).not.toContain("missing-section");
       expect(rules).not.toContain("no-form");
+      // Unfinished, not wrong: required-field asks for the blank weights (issue 9, item 7).
+      expect(rules).not.toContain("weight-sum");
+      expect(rules).toContain("required-field");
     });
   }
 });
