@@ -26,6 +26,7 @@ import {
   useDeferredValue,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { allFindings } from "../core/file-report";
@@ -33,7 +34,7 @@ import { countBySeverity, SEVERITY_LABEL, type Finding, type Severity } from "..
 import { profiles } from "../core/profiles";
 import type { FormReport } from "../core/validate";
 import type { HostAdapter } from "../hosts/types";
-import { quickFixFor, type QuickFix } from "../ui/quick-fix";
+import { quickFixFor } from "../ui/quick-fix";
 import { FormCard, type SeverityFilter } from "./FormCard";
 import { FunctionList } from "./FunctionList";
 import { BusyContext, PaneFindings } from "./PaneFindings";
@@ -54,7 +55,6 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
@@ -128,7 +128,7 @@ function Pane({ host }: { host: HostAdapter }) {
   const busy = state.busy !== null;
   const { results, capabilities } = state;
 
-  // New results (not a re-check of some forms) start again at the first page.
+  // New results (not a re-check of some forms) are listed again from the first slice.
   if (results !== resultsSeen) {
     if (results?.report.forms.length !== resultsSeen?.report.forms.length) {
       setShownForms(FORMS_PER_PAGE);
@@ -142,13 +142,17 @@ function Pane({ host }: { host: HostAdapter }) {
     [results],
   );
   const counts = countBySeverity(everything);
-  const fixOf = useCallback(
-    (finding: Finding, form: FormReport | undefined): QuickFix | undefined =>
-      results === null
-        ? undefined
-        : quickFixFor(finding, form, results.profile, results.sheets.get(finding.sheet)),
-    [results],
-  );
+  // Stable, reading the latest results: after a re-check of one sheet only the cards whose form
+  // changed re-render (a card's fixes depend on its form, its sheet and the profile, all of which
+  // come new with a changed form).
+  const latest = useRef(results);
+  latest.current = results;
+  const fixOf = useCallback((finding: Finding, form: FormReport | undefined) => {
+    const current = latest.current;
+    return current === null
+      ? undefined
+      : quickFixFor(finding, form, current.profile, current.sheets.get(finding.sheet));
+  }, []);
   const formCount = results?.report.forms.length ?? 0;
   useEffect(() => {
     if (shownForms >= formCount) return;
