@@ -1,4 +1,5 @@
-import { hasExplanation, isNotApplicableRow, quotedText, shownText } from "./fields";
+import { explanationGap, gapClause } from "./explanation";
+import { isNotApplicableRow, quotedText, shownText } from "./fields";
 import { describeMiss, readRow } from "./indicator-outcome";
 import type { Rule } from "./types";
 
@@ -13,7 +14,8 @@ export const deviationUnexplained: Rule = {
   },
   check({ form, report }) {
     for (const row of form.indicators?.rows ?? []) {
-      if (hasExplanation(row.explanation) || isNotApplicableRow(row)) continue;
+      const gap = explanationGap(row.explanation, row);
+      if (gap === undefined || isNotApplicableRow(row)) continue;
       const reading = readRow(row);
       const { weight, score } = reading;
       const reasons: string[] = [];
@@ -25,7 +27,7 @@ export const deviationUnexplained: Rule = {
       if (reasons.length === 0) continue;
       report({
         cell: row.explanation.address,
-        message: `${reasons.join("，")}，请在${COLUMN}中说明原因和改进措施`,
+        message: `${reasons.join("，")}${gapClause(gap)}，请在${COLUMN}中说明原因和改进措施`,
         ...(miss !== undefined
           ? { expected: shownText(row.target), actual: shownText(row.actual) }
           : {}),

@@ -1,5 +1,6 @@
 import { formatRate } from "../scoring";
 import { readExecution, readPrintedRate } from "./execution";
+import { explanationGap } from "./explanation";
 import { formatPercent } from "./fields";
 import type { Rule } from "./types";
 
@@ -24,7 +25,10 @@ export const execRateLow: Rule = {
     // Without amounts the printed rate is the best knowledge of the rate.
     const rate = execution?.rate ?? percentToRate(readPrintedRate(total.rate)?.value);
     if (rate === undefined || !(rate < profile.lowExecutionThreshold)) return;
-    const reasonLikely = REASON_GIVEN.test(form.goals?.actual?.text ?? "");
+    // "暂无" or a template's "请说明执行率偏低的原因" left in place mentions no reason.
+    const goalsText = form.goals?.actual;
+    const reasonLikely =
+      explanationGap(goalsText) === undefined && REASON_GIVEN.test(goalsText?.text ?? "");
     const cell = total.rate?.address ?? total.executed?.address ?? total.label.address;
     const threshold = formatPercent(profile.lowExecutionThreshold);
     report({

@@ -162,16 +162,6 @@ export function statedAchievement(field: Field | undefined): Achievement | undef
   return parseValue(field.text).kind === "met" ? "met" : undefined;
 }
 
-/** Texts that fill an explanation cell without explaining anything. */
-const EMPTY_EXPLANATIONS = new Set(["无", "暂无", "—", "-", "－", "/", "／", "不涉及"]);
-
-/** The 偏差原因分析及改进措施 cell says something. */
-export function hasExplanation(field: Field | undefined): boolean {
-  if (field === undefined) return false;
-  const text = withoutSpaces(field.text);
-  return text !== "" && !EMPTY_EXPLANATIONS.has(text);
-}
-
 /** 三级指标 (or, failing that, 年度指标值) says 不涉及 / 不涉及此项内容: a placeholder row. */
 export function isNotApplicableRow(row: IndicatorRow): boolean {
   return isNotApplicableText(row.name.text) || isNotApplicableText(row.target.text);

@@ -2,13 +2,13 @@ import { toCommonUnit } from "../values";
 import type { ParsedValue } from "../values/types";
 import {
   formatPercent,
-  hasExplanation,
   isCostRow,
   isNotApplicableRow,
   quotedText,
   readValue,
   shownText,
 } from "./fields";
+import { explanationGap, gapClause } from "./explanation";
 import type { Rule } from "./types";
 
 const COLUMN = "“偏差原因分析及改进措施”";
@@ -32,7 +32,8 @@ export const overachievementUnexplained: Rule = {
   check({ form, profile, report }) {
     const margin = profile.overachievementMargin;
     for (const row of form.indicators?.rows ?? []) {
-      if (hasExplanation(row.explanation) || isNotApplicableRow(row)) continue;
+      const gap = explanationGap(row.explanation, row);
+      if (gap === undefined || isNotApplicableRow(row)) continue;
       const target = readValue(row.target);
       const actual = readValue(row.actual);
       if (actual.kind !== "number" || (target.kind !== "number" && target.kind !== "comparison")) {
@@ -60,7 +61,7 @@ export const overachievementUnexplained: Rule = {
           cell: row.explanation.address,
           message:
             `实际完成值 ${quotedActual} 超出指标值 ${quotedTarget} 达 ${formatPercent(ratio - 1, 1)}` +
-            `（超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如指标值设定偏低）`,
+            `（超过 ${formatPercent(margin, 1)}）${gapClause(gap)}，请在${COLUMN}中说明原因（如指标值设定偏低）`,
           expected: targetText,
           actual: actualText,
         });
@@ -69,7 +70,7 @@ export const overachievementUnexplained: Rule = {
           cell: row.explanation.address,
           message:
             `实际完成值 ${quotedActual} 仅为成本指标值 ${quotedTarget} 的 ${formatPercent(ratio, 1)}` +
-            `（低于指标值超过 ${formatPercent(margin, 1)}），请在${COLUMN}中说明原因（如预算编制偏高）`,
+            `（低于指标值超过 ${formatPercent(margin, 1)}）${gapClause(gap)}，请在${COLUMN}中说明原因（如预算编制偏高）`,
           expected: targetText,
           actual: actualText,
         });

@@ -111,4 +111,41 @@ describe("deviation-unexplained", () => {
       findingsOf(deviationUnexplained, buildForm({ indicators: SEED_001_RECRUITMENT.slice(1) })),
     ).toEqual([]);
   });
+
+  it("takes “无”, “暂无”, “0”, “/”, “—”, the indicator's name or an instruction as no reason, saying why", () => {
+    const cases: Array<[string, string]> = [
+      ["暂无", "‘暂无’ 不是原因说明"],
+      ["无。", "‘无。’ 不是原因说明"],
+      ["0", "‘0’ 不是原因说明"],
+      ["/", "‘/’ 不是原因说明"],
+      ["—", "‘—’ 不是原因说明"],
+      ["招聘岗位人数", "只是指标名称"],
+      ["偏差原因分析及改进措施", "填写提示"],
+      ["（如未完成，请说明原因）", "填写提示"],
+      ["得分低于分值或未达到年度指标值的，请填写偏差原因分析及改进措施。", "填写提示"],
+    ];
+    for (const [text, why] of cases) {
+      const indicators = [
+        { ...SEED_001_RECRUITMENT[0], explanation: text },
+        ...SEED_001_RECRUITMENT.slice(1),
+      ];
+      const findings = findingsOf(deviationUnexplained, buildForm({ indicators }));
+      expect(
+        findings.map((f) => f.cell),
+        text,
+      ).toEqual(["H13"]);
+      expect(findings[0].message, text).toContain(why);
+      expect(findings[0].message, text).toContain("偏差原因分析及改进措施");
+    }
+  });
+
+  it("accepts short real reasons, including ones that contain 请 or a head word", () => {
+    for (const text of ["申请说明材料延迟提交", "部分岗位无人报名", "原因：报名人数不足"]) {
+      const indicators = [
+        { ...SEED_001_RECRUITMENT[0], explanation: text },
+        ...SEED_001_RECRUITMENT.slice(1),
+      ];
+      expect(findingsOf(deviationUnexplained, buildForm({ indicators })), text).toEqual([]);
+    }
+  });
 });

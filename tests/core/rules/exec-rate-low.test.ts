@@ -45,4 +45,15 @@ describe("exec-rate-low", () => {
     delete form.funds!.total!.rate;
     expect(check(execRateLow, form).map((f) => f.cell)).toEqual(["D6"]);
   });
+
+  it("does not take an instruction left in 实际完成情况 for a reason given", () => {
+    const form = buildForm({
+      ...SEED_003_CIVIL_SERVICE,
+      goalsActual: "请说明执行率偏低的原因及改进措施",
+    });
+    const findings = check(execRateLow, form, shanghai);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).not.toContain("请确认");
+    expect(findings[0].message).toContain("请在“年度总体目标 实际完成情况”");
+  });
 });

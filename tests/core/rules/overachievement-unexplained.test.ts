@@ -67,4 +67,19 @@ describe("overachievement-unexplained", () => {
     // 2503 / 1840 = 136% is within 50%; 21 / 12 = 175% is not.
     expect(findings.map((f) => f.cell)).toEqual(["H14"]);
   });
+
+  it("takes “暂无” or the indicator's own name as no explanation, saying why", () => {
+    for (const [text, why] of [
+      ["暂无", "‘暂无’ 不是原因说明"],
+      [SEED_001_EQUIPMENT[0].name, "只是指标名称"],
+    ]) {
+      const indicators = [{ ...SEED_001_EQUIPMENT[0], explanation: text }];
+      const findings = findingsOf(overachievementUnexplained, buildForm({ indicators }));
+      expect(
+        findings.map((f) => f.cell),
+        text,
+      ).toEqual(["H13"]);
+      expect(findings[0].message, text).toContain(why);
+    }
+  });
 });
