@@ -6,29 +6,17 @@
  * while one of its own writes is under way and for a moment after.
  */
 import { LEDGER_SHEET } from "../marks/ledger";
+import { OwnWrites as SharedOwnWrites } from "../shared/own-writes";
 import type { CellEdit } from "../types";
 import type { ExcelEnv, ExcelFeatures } from "./env";
 
 /** How long after one of our writes a change is still taken for ours, where Excel cannot say. */
 const QUIET_MS = 1500;
 
-/** Counts the adapter's own writes, for Excels without the events switch. */
-export class OwnWrites {
-  private running = 0;
-  private quietUntil = 0;
-
-  async around<T>(write: () => Promise<T>): Promise<T> {
-    this.running++;
-    try {
-      return await write();
-    } finally {
-      this.running--;
-      this.quietUntil = Date.now() + QUIET_MS;
-    }
-  }
-
-  get active(): boolean {
-    return this.running > 0 || Date.now() < this.quietUntil;
+/** Counts the adapter's own writes (src/hosts/shared/own-writes.ts), for Excels without the events switch. */
+export class OwnWrites extends SharedOwnWrites {
+  constructor() {
+    super(QUIET_MS);
   }
 }
 
