@@ -52,12 +52,22 @@ describe("formatValue", () => {
     expect(formatValue("≥500", "@")).toBe("≥500");
     expect(formatValue(0.1 + 0.2, "@")).toBe("0.3");
   });
-  it("falls back to General for General, unknown and unsupported codes", () => {
+  it("falls back to General for General and codes that cannot be parsed", () => {
     expect(formatValue(0.1 + 0.2, "General")).toBe("0.3");
+    expect(formatValue(0.1 + 0.2, "general")).toBe("0.3");
     expect(formatValue(0.1 + 0.2, undefined)).toBe("0.3");
-    expect(formatValue(45000, "yyyy-mm-dd")).toBe("45000");
-    expect(formatValue(0.5, "# ?/?")).toBe("0.5");
-    expect(formatValue(12, "[>=100]0;0.0")).toBe("12");
     expect(formatValue(12, '0.00"unterminated')).toBe("12");
+    expect(formatValue(12, "[Red")).toBe("12");
+  });
+  // The hand-written subset showed these as General; Excel (and numfmt) render them.
+  it("renders dates, fractions, conditions, scientific and currency codes as Excel does", () => {
+    expect(formatValue(45000, "yyyy-mm-dd")).toBe("2023-03-15");
+    expect(formatValue(45000, 'yyyy"年"m"月"d"日"')).toBe("2023年3月15日");
+    expect(formatValue(0.5, "# ?/?")).toBe(" 1/2");
+    expect(formatValue(12, "[>=100]0;0.0")).toBe("12.0");
+    expect(formatValue(150, "[>=100]0;0.0")).toBe("150");
+    expect(formatValue(100, "0.00E+00")).toBe("1.00E+02");
+    expect(formatValue(1234.5, "[$¥-804]#,##0.00")).toBe("¥1,234.50");
+    expect(formatValue(-3, "0.00_);[Red](0.00)")).toBe("(3.00)");
   });
 });
