@@ -87,6 +87,7 @@ function mainPage() {
   <head>
     <meta charset="UTF-8" />
     <title>${PANE_TITLE}</title>
+    <link rel="icon" type="image/png" href="assets/icon-32.png" />
     <script src="main.js"></script>
   </head>
   <body></body>
