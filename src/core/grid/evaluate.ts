@@ -422,25 +422,59 @@ export class Evaluator {
           right: node.right,
         };
       }
-      case "unary": {
-        const n = toNumber(this.scalar(this.evaluate(node.operand, sheet)));
-        if (isError(n)) return n;
-        return node.op === "-" ? -n : n;
-      }
-      case "percent": {
-        const n = toNumber(this.scalar(this.evaluate(node.operand, sheet)));
-        return isError(n) ? n : n / 100;
-      }
+      case "unary":
+      case "percent":
+        return this.signs(node, sheet);
       case "binary":
-        return this.binary(node.op, node.left, node.right, sheet);
+        return this.chain(node, sheet);
       case "call":
         return this.call(node.name, node.args, sheet);
     }
   }
 
-  private binary(op: string, leftNode: FormulaNode, rightNode: FormulaNode, sheet: SheetGrid) {
-    const left = this.scalar(this.evaluate(leftNode, sheet));
-    const right = this.scalar(this.evaluate(rightNode, sheet));
+  /**
+   * Signs and percents around an operand (--A1, 50%%), applied innermost first. A loop, not
+   * recursion: a hostile formula may stack thousands of them.
+   */
+  private signs(node: Extract<FormulaNode, { kind: "unary" | "percent" }>, sheet: SheetGrid) {
+    const ops: Array<"-" | "+" | "%"> = [];
+    let inner: FormulaNode = node;
+    while (inner.kind === "unary" || inner.kind === "percent") {
+      ops.push(inner.kind === "percent" ? "%" : inner.op);
+      inner = inner.operand;
+    }
+    this.stats.nodes += ops.length - 1;
+    let value: Scalar = this.scalar(this.evaluate(inner, sheet));
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const n = toNumber(value);
+      if (isError(n)) return n;
+      value = ops[i] === "-" ? -n : ops[i] === "%" ? n / 100 : n;
+    }
+    return value;
+  }
+
+  /**
+   * A binary operator and those chained to its left: operators bind to the left, so a long formula
+   * (A1+A2+…+A2000) is a deep left spine, walked in a loop rather than by recursion.
+   */
+  private chain(node: Extract<FormulaNode, { kind: "binary" }>, sheet: SheetGrid): Scalar {
+    const spine: Array<Extract<FormulaNode, { kind: "binary" }>> = [];
+    let inner: FormulaNode = node;
+    while (inner.kind === "binary") {
+      spine.push(inner);
+      inner = inner.left;
+    }
+    this.stats.nodes += spine.length - 1;
+    let value = this.scalar(this.evaluate(inner, sheet));
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const { op, right } = spine[i]!;
+      value = this.binary(op, value, this.scalar(this.evaluate(right, sheet)));
+    }
+    return value;
+  }
+
+  /** One operator on its evaluated operands, left then right as Excel evaluates them. */
+  private binary(op: string, left: Scalar, right: Scalar): Scalar {
     if (op === "&") {
       const a = toText(left);
       if (isError(a)) return a;

@@ -41,6 +41,10 @@ type Token =
   | { type: "op"; text: string }
   | { type: "end" };
 
+/** Excel's limits: a formula's length in characters, and levels of nested parentheses and calls. */
+const MAX_FORMULA_LENGTH = 8_192;
+const MAX_NESTING = 64;
+
 const ERROR_LITERALS = ["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"];
 const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/;
 /** Characters that end a word: operators, separators, quotes, whitespace. */
@@ -103,7 +107,8 @@ function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const code = ERROR_LITERALS.find((e) => rest.toUpperCase().startsWith(e));
+      // Compares only the literal's length: upper-casing the whole rest per "#" was quadratic.
+      const code = ERROR_LITERALS.find((e) => formula.slice(i, i + e.length).toUpperCase() === e);
       if (!code) throw new FormulaSyntaxError(`unknown error literal at ${i}`);
       tokens.push({ type: "error", code });
       i += code.length;
@@ -163,6 +168,8 @@ function columnNumber(word: string): number | undefined {
 /** Recursive descent, lowest precedence first, as Excel binds: comparison, &, + -, * /, ^, %, −. */
 class Parser {
   private pos = 0;
+  /** Open parentheses and calls around the current token; bounded so nesting cannot overflow. */
+  private depth = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -243,12 +250,17 @@ class Parser {
 
   /** Negation binds tighter than ^ in Excel: -2^2 = 4. */
   private unary(): FormulaNode {
-    const op = this.isOp("-", "+");
-    if (op) {
-      this.pos++;
-      return { kind: "unary", op: op as "-" | "+", operand: this.unary() };
-    }
-    return this.primary();
+    // A loop, not recursion: "=------1" is legal, and thousands of signs must not exhaust the stack.
+    const signs: Array<"-" | "+"> = [];
+    for (let op; (op = this.isOp("-", "+")); this.pos++) signs.push(op as "-" | "+");
+    let node = this.primary();
+    for (let i = signs.length - 1; i >= 0; i--)
+      node = { kind: "unary", op: signs[i]!, operand: node };
+    return node;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new FormulaSyntaxError("nested too deeply");
   }
 
   private primary(): FormulaNode {
@@ -269,8 +281,10 @@ class Parser {
       case "op":
         if (token.text === "(") {
           this.pos++;
+          this.enter();
           const inner = this.comparison();
           this.expectOp(")");
+          this.depth--;
           return inner;
         }
         throw new FormulaSyntaxError(`unexpected "${token.text}"`);
@@ -283,7 +297,10 @@ class Parser {
     const { text, sheet } = token;
     if (sheet === undefined && this.isOp("(")) {
       this.pos++;
-      return { kind: "call", name: text, args: this.args() };
+      this.enter();
+      const args = this.args();
+      this.depth--;
+      return { kind: "call", name: text, args };
     }
     const cell = fromA1(text);
     if (cell && cell.col <= 16384 && cell.row >= 1) {
@@ -347,6 +364,8 @@ class Parser {
 
 /** Parses a formula (with or without its leading "="); throws FormulaSyntaxError. */
 export function parseFormula(formula: string): FormulaNode {
+  // Excel stores nothing longer; a longer one comes from a hostile or broken file.
+  if (formula.length > MAX_FORMULA_LENGTH) throw new FormulaSyntaxError("formula too long");
   const text = formula.trim().replace(/^=/, "");
   return new Parser(tokenize(text)).parse();
 }

@@ -240,7 +240,8 @@ describe("long chains through ranges", () => {
       expect(valueOf(sheet, 1)).toBe(N);
       expect(valueOf(sheet, N - 1)).toBe(2);
       expect(stats.attempts).toBeLessThanOrEqual(2 * N);
-      expect(stats.reads).toBeLessThanOrEqual(4 * N);
+      // Two attempts reading two cells each, and computeMissingResults asking for the cell.
+      expect(stats.reads).toBeLessThanOrEqual(5 * N);
     },
     HANG_GUARD_MS,
   );

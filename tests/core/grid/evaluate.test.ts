@@ -334,6 +334,32 @@ describe("injected functions", () => {
   });
 });
 
+describe("hostile formulas", () => {
+  it("computes long formulas up to Excel's 8,192 characters without running out of stack", () => {
+    // 2,731 terms: a left spine 2,730 operators deep.
+    expect(evaluate(`${"A1+".repeat(2_730)}A1`, { A1: 1 })).toBe(2_731);
+    expect(evaluate(`1${"^1".repeat(4_000)}`)).toBe(1);
+    expect(evaluate(`${"-".repeat(8_000)}1`)).toBe(1);
+    expect(evaluate(`${"-".repeat(7_999)}1`)).toBe(-1);
+    expect(evaluate(`200${"%".repeat(2)}`)).toBe(0.02);
+    expect(evaluate(`-50%`)).toBe(-0.5);
+  });
+
+  it("leaves a formula beyond Excel's limits unknown", () => {
+    // Longer than Excel stores.
+    expect(evaluate(`${"A1+".repeat(2_731)}A1`, { A1: 1 })).toBeUndefined();
+    // Excel nests at most 64 levels.
+    expect(evaluate(`${"(".repeat(64)}1${")".repeat(64)}`)).toBe(1);
+    expect(evaluate(`${"(".repeat(65)}1${")".repeat(65)}`)).toBeUndefined();
+    expect(evaluate(`${"ABS(".repeat(65)}-1${")".repeat(65)}`)).toBeUndefined();
+    expect(() => parseFormula(`${"(".repeat(4_000)}1${")".repeat(4_000)}`)).toThrow(/nested/);
+  });
+
+  it("reads error literals in a long run of them", () => {
+    expect(evaluate(`IFERROR(#N/A,1)+${"IFERROR(#n/a,1)+".repeat(400)}0`)).toBe(401);
+  });
+});
+
 describe("cost", () => {
   it("does nothing for a large sheet without formulas", () => {
     const sheet = new MemorySheet("Sheet1");
