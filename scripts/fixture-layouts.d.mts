@@ -89,4 +89,23 @@ export function buildShanghai(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildOffset(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildAll(
   formsDir: string,
-): Record<"beijing" | "shanghai" | "offset", BuiltWorkbook>;
+): Record<"beijing" | "shanghai" | "offset" | "sichuan" | "yuan", BuiltWorkbook>;
+
+/** Other provinces' layouts (domain.md §2), see layoutProvince in fixture-layouts.mjs. */
+export type ProvinceStyle = "sichuan" | "yuan";
+
+export function layoutProvince(
+  ws: Worksheet,
+  form: FormData,
+  options?: { style?: ProvinceStyle; origin?: string },
+): PlacedForm;
+export function provinceForm(form: FormData, style: ProvinceStyle): FormData;
+export function buildProvince(
+  seeds: Record<string, FormData[]>,
+  style: ProvinceStyle,
+): BuiltWorkbook;
+export function toYuan(text: string): string;
+export function splitTarget(
+  text: string,
+  nth: number,
+): { nature: string; value: string; unit: string };

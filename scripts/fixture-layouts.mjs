@@ -175,7 +175,7 @@ export function layoutForm(ws, form, options = {}) {
   for (const [key, rowLabels] of FUND_ROWS) {
     const data = form.funds[key];
     if (!data) continue;
-    put(r, 1, rowLabels[layout], { raw: true });
+    put(r, 1, rowLabels[layout], { raw: true, path: `funds.${key}.label` });
     FUND_FIELDS.forEach((field, k) => {
       const path = `funds.${key}.${field}`;
       if (k === 5 && !hasScore) {
@@ -420,5 +420,340 @@ export function buildAll(formsDir) {
     beijing: buildBeijing(seeds),
     shanghai: buildShanghai(seeds),
     offset: buildOffset(seeds),
+    sichuan: buildProvince(seeds, "sichuan"),
+    yuan: buildProvince(seeds, "yuan"),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other provinces' layouts (domain.md §2), for the same seed data.
+
+/**
+ * The form data as a province's layout can hold it: a layout without a 年初 column cannot show a
+ * budget adjustment, so budget-adjusted is not expected there.
+ */
+export function provinceForm(form, style) {
+  if (style !== "yuan") return form;
+  return {
+    ...form,
+    expected: (form.expected ?? []).filter((e) => e.rule !== "budget-adjusted"),
+  };
+}
+
+/** An amount in 万元 as printed → the same amount in 元 ("29.837303" → "298373.03"). */
+export function toYuan(text) {
+  if (text === undefined || text === null) return text;
+  const compact = String(text)
+    .replace(/\s+/g, "")
+    .replace(/万元?$/, "");
+  if (!/^-?\d+(\.\d+)?$/.test(compact)) return text;
+  const negative = compact.startsWith("-");
+  const [int, frac = ""] = compact.replace("-", "").split(".");
+  // Shift the decimal point four places right on the digits, so no binary rounding creeps in.
+  const whole = `${int}${frac.slice(0, 4).padEnd(4, "0")}`.replace(/^0+(?=\d)/, "");
+  const rest = frac.slice(4);
+  let out = (negative ? "-" : "") + whole + (rest ? `.${rest}` : "");
+  // A number typed with a space inside keeps one, so number-as-text still has it to report.
+  if (/\d\s+\d/.test(String(text)) && whole.length > 3) {
+    const at = whole.length - 3;
+    out =
+      (negative ? "-" : "") + whole.slice(0, at) + " " + whole.slice(at) + (rest ? `.${rest}` : "");
+  }
+  return out;
+}
+
+/** Splits a target the way Sichuan forms print it: 指标性质 | 指标值 | 度量单位. */
+export function splitTarget(text, nth) {
+  const m = /^\s*(≥|≤|>=|<=|=|＝|>|<|≧|≦)\s*(\d+(?:\.\d+)?)\s*(.*?)\s*$/.exec(text ?? "");
+  if (!m)
+    return { nature: /\d/.test(text ?? "") || !text ? "" : "定性", value: text ?? "", unit: "" };
+  // Typed comparators vary: half the rows use the ASCII pair, = is sometimes the small ﹦.
+  const typed = { "≥": nth % 2 ? ">=" : "≥", "≧": ">=", "≤": nth % 2 ? "<=" : "≤", "≦": "<=" };
+  const nature = typed[m[1]] ?? (m[1] === "=" && nth % 2 ? "﹦" : m[1]);
+  return { nature, value: m[2], unit: m[3] };
+}
+
+/**
+ * Lays out one form in another province's style:
+ * - "sichuan": 预算执行情况(10分) block (年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |
+ *   原因; 总额, 其中:财政资金, 上年结余资金, 财政专户管理资金, 单位资金, 其他资金), goals 年初设定目标 /
+ *   年度总体目标完成情况综述, 绩效指标(90分) with a two-row head, 分值 before the target split over
+ *   指标性质 / 指标值 / 度量单位, 全年实际值, 未完成原因分析, group names with their points, names
+ *   numbered 指标N:, a …… and a / placeholder row, 合计, 评价结论 … and 负责人 rows at the end;
+ * - "yuan": the national layout with 项目资金(元) (amounts in 元), no 年初 column, heads
+ *   全年预算数(A) / 全年执行数(B) / 执行率(B/A), rows 其中:本年财政拨款 / 上年结余资金.
+ */
+export function layoutProvince(ws, form, options = {}) {
+  const style = options.style ?? "sichuan";
+  if (style === "yuan") return layoutYuan(ws, form, options);
+  const { row: top, col: left } = parseA1(options.origin ?? "A1");
+  const width = 11;
+  const cells = {};
+  let r = 0;
+  const cell = (rr, cc) => ws.getCell(top + rr, left + cc);
+  const put = (rr, cc, text, opts = {}) => {
+    const c = cell(rr, cc);
+    const { value, numFmt } = opts.raw
+      ? { value: text === "" || text === undefined ? null : text }
+      : storedValue(text, "beijing");
+    c.value = value;
+    if (numFmt) c.numFmt = numFmt;
+    c.border = BORDER;
+    if (opts.path) cells[opts.path] = a1(top + rr, left + cc);
+    return c;
+  };
+  const merge = (r1, c1, r2, c2) => {
+    if (r1 === r2 && c1 === c2) return;
+    ws.mergeCells(top + r1, left + c1, top + r2, left + c2);
+  };
+
+  put(r, 0, form.title, { raw: true, path: "title" });
+  merge(r, 0, r, width - 1);
+  r++;
+  put(r, 0, `（${form.year}年度）`, { raw: true });
+  merge(r, 0, r, width - 1);
+  r++;
+  put(r, 0, "项目名称", { raw: true });
+  merge(r, 0, r, 1);
+  put(r, 2, form.projectName, { raw: true, path: "projectName" });
+  merge(r, 2, r, width - 1);
+  r++;
+  put(r, 0, "主管部门", { raw: true });
+  merge(r, 0, r, 1);
+  put(r, 2, form.department ?? "", { raw: true, path: "department" });
+  merge(r, 2, r, 5);
+  put(r, 6, "实施单位", { raw: true });
+  put(r, 7, form.implementer ?? "", { raw: true, path: "implementer" });
+  merge(r, 7, r, width - 1);
+  r++;
+
+  // 预算执行情况(10分).
+  const fundsTop = r;
+  const hasScore = form.funds.hasScoreColumn !== false;
+  put(r, 0, "预算执行情况(10分)", { raw: true });
+  const heads = [
+    ["initial", "年初预算"],
+    ["budget", "调整后预算数"],
+    ["executed", "预算执行数"],
+    ["rate", "预算执行率"],
+    ["weight", "权重"],
+    ["score", "得分"],
+  ];
+  heads.forEach(([field, head], k) => {
+    if (field === "score" && !hasScore) return;
+    put(r, 2 + k, head, { raw: true });
+  });
+  put(r, 8, "原因", { raw: true });
+  merge(r, 8, r, width - 1);
+  r++;
+  const rows = [
+    ["total", "总额"],
+    ["appropriation", "其中:财政资金"],
+    ["carryover", "上年结余资金"],
+    [undefined, "财政专户管理资金"],
+    [undefined, "单位资金"],
+    ["other", "其他资金"],
+  ];
+  for (const [key, label] of rows) {
+    // The extra rows hold 0 where the breakdown is filled in, and stay blank where it is not.
+    const zeroIfFilled = (field) => ((form.funds.appropriation?.[field] ?? "") === "" ? "" : "0");
+    const data = key
+      ? form.funds[key]
+      : {
+          initial: zeroIfFilled("initial"),
+          budget: zeroIfFilled("budget"),
+          executed: zeroIfFilled("executed"),
+          weight: "/",
+          score: "/",
+        };
+    if (!data) continue;
+    put(r, 1, label, { raw: true, path: key ? `funds.${key}.label` : undefined });
+    heads.forEach(([field], k) => {
+      const path = key ? `funds.${key}.${field}` : undefined;
+      if (field === "score" && !hasScore) {
+        // No 得分 column: the reader gives the field the row label's address.
+        if (path) cells[path] = a1(top + r, left + 1);
+        return;
+      }
+      put(r, 2 + k, data[field] ?? "", { path });
+    });
+    put(r, 8, "", { raw: true });
+    merge(r, 8, r, width - 1);
+    r++;
+  }
+  merge(fundsTop, 0, r - 1, 0);
+
+  // Goals.
+  put(r, 0, "年度总体目标", { raw: true });
+  merge(r, 0, r + 1, 0);
+  put(r, 1, "年初设定目标", { raw: true });
+  merge(r, 1, r, 5);
+  put(r, 6, "年度总体目标完成情况综述", { raw: true });
+  merge(r, 6, r, width - 1);
+  r++;
+  put(r, 1, form.goals?.expected ?? "", { raw: true, path: "goals.expected" });
+  merge(r, 1, r, 5);
+  put(r, 6, form.goals?.actual ?? "", { raw: true, path: "goals.actual" });
+  merge(r, 6, r, width - 1);
+  r++;
+
+  // 绩效指标(90分), two head rows.
+  const headRow = r;
+  put(r, 0, "绩效指标(90分)", { raw: true });
+  const head1 = ["一级指标", "二级指标", "三级指标", "分值"];
+  head1.forEach((h, k) => {
+    put(r, 1 + k, h, { raw: true });
+    merge(r, 1 + k, r + 1, 1 + k);
+  });
+  put(r, 5, "年度指标值", { raw: true });
+  merge(r, 5, r, 7);
+  ["全年实际值", "得分", "未完成原因分析"].forEach((h, k) => {
+    put(r, 8 + k, h, { raw: true });
+    merge(r, 8 + k, r + 1, 8 + k);
+  });
+  r++;
+  ["指标性质", "指标值", "度量单位"].forEach((h, k) => put(r, 5 + k, h, { raw: true }));
+  r++;
+  const points = new Map();
+  for (const ind of form.indicators) {
+    const w = Number(ind.weight);
+    points.set(ind.level1, (points.get(ind.level1) ?? 0) + (Number.isFinite(w) ? w : 0));
+  }
+  let placeholders = 0;
+  form.indicators.forEach((ind, i) => {
+    const prev = form.indicators[i - 1];
+    const newL1 = !prev || prev.level1 !== ind.level1;
+    const newL2 = newL1 || prev.level2 !== ind.level2;
+    if (newL1 && prev && placeholders < 2) {
+      // A row left for more indicators: …… in one, / in the other, nothing to score.
+      put(r, 2, placeholders === 0 ? "……" : "/", { raw: true });
+      for (let k = 3; k <= 9; k++) put(r, k, "/", { raw: true });
+      placeholders++;
+      r++;
+    }
+    const level1 = newL1 ? `${ind.level1}(${points.get(ind.level1)}分)` : "";
+    put(r, 1, level1, { raw: true });
+    put(r, 2, newL2 ? ind.level2 : "", { raw: true });
+    put(r, 3, ind.name ? `指标${i + 1}:${ind.name}` : "", {
+      raw: true,
+      path: `indicators[${i}].name`,
+    });
+    put(r, 4, ind.weight, { path: `indicators[${i}].weight` });
+    const split = splitTarget(ind.target, i);
+    put(r, 5, split.nature, { raw: true });
+    put(r, 6, split.value, { path: `indicators[${i}].target` });
+    put(r, 7, split.unit, { raw: true });
+    let actual = ind.actual;
+    if (split.unit) {
+      const bare = new RegExp(`^\\s*(\\d+(?:\\.\\d+)?)\\s*${escapeRegExp(split.unit)}\\s*$`).exec(
+        actual,
+      );
+      if (bare) actual = bare[1];
+    }
+    put(r, 8, actual, { path: `indicators[${i}].actual` });
+    put(r, 9, ind.score, { path: `indicators[${i}].score` });
+    put(r, 10, ind.explanation, { raw: true, path: `indicators[${i}].explanation` });
+    r++;
+  });
+  merge(headRow, 0, r - 1, 0);
+
+  put(r, 0, "合计", { raw: true, path: "total.label" });
+  merge(r, 0, r, 3);
+  put(r, 4, form.total.weight, { path: "total.weight" });
+  put(r, 9, form.total.score, { path: "total.score" });
+  r++;
+  if (form.grade !== null && form.grade !== undefined) {
+    put(r, 0, "评分等级", { raw: true });
+    merge(r, 0, r, 3);
+    put(r, 4, form.grade, { raw: true, path: "grade" });
+    r++;
+  }
+  for (const label of ["评价结论", "存在问题", "改进措施"]) {
+    put(r, 0, label, { raw: true });
+    merge(r, 0, r, 1);
+    put(r, 2, "", { raw: true });
+    merge(r, 2, r, width - 1);
+    r++;
+  }
+  put(r, 0, "项目负责人", { raw: true });
+  put(r, 1, form.leader ?? "", { raw: true });
+  put(r, 6, "财务负责人", { raw: true });
+  r++;
+
+  for (let k = 0; k < width; k++) {
+    const col = ws.getColumn(left + k);
+    if (!col.width || col.width < 10) col.width = k === 3 ? 28 : 10;
+  }
+  const lastRow = top + r - 1;
+  return {
+    sheet: ws.name,
+    range: `${a1(top, left)}:${a1(lastRow, left + width - 1)}`,
+    firstRow: top,
+    lastRow,
+    cells,
+  };
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The national layout with its funds block in 元 and without 年初 (see layoutProvince). */
+function layoutYuan(ws, form, options) {
+  const yuanForm = JSON.parse(JSON.stringify(form));
+  for (const key of ["total", "appropriation", "carryover", "other"]) {
+    const row = yuanForm.funds[key];
+    if (!row) continue;
+    for (const field of ["initial", "budget", "executed"]) row[field] = toYuan(row[field]);
+  }
+  const placed = layoutForm(ws, yuanForm, { layout: "beijing", origin: options.origin });
+  // Rewrite the funds block: 项目资金(元), no 年初 column, the national template's heads.
+  const fundsHead = parseA1(placed.cells["funds.total.label"]).row - 1;
+  const labelCol = parseA1(placed.cells["funds.total.label"]).col;
+  const blockCol = labelCol - 1;
+  ws.getCell(fundsHead, blockCol).value = "项目资金(元)";
+  const heads = ["", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"];
+  const hasScore = form.funds.hasScoreColumn !== false;
+  heads.forEach((head, k) => {
+    if (k === 5 && !hasScore) return;
+    ws.getCell(fundsHead, labelCol + 1 + k).value = head === "" ? null : head;
+  });
+  const labels = {
+    total: "年度资金总额",
+    appropriation: "其中:本年财政拨款",
+    carryover: "上年结余资金",
+    other: "其他资金",
+  };
+  for (const [key, label] of Object.entries(labels)) {
+    const at = placed.cells[`funds.${key}.label`];
+    if (!at) continue;
+    ws.getCell(at).value = label;
+    const { row } = parseA1(at);
+    // The 年初 cell stays empty; the reader gives the missing column the row label's address.
+    ws.getCell(row, labelCol + 1).value = null;
+    placed.cells[`funds.${key}.initial`] = at;
+    // An amount the Beijing layout stores as text ("30.00") stays text in 元 ("300000").
+    for (const field of ["budget", "executed"]) {
+      const printed = form.funds[key]?.[field] ?? "";
+      const address = placed.cells[`funds.${key}.${field}`];
+      if (printed === "" || !address) continue;
+      if (typeof storedValue(printed, "beijing").value === "string") {
+        ws.getCell(address).value = String(yuanForm.funds[key][field]);
+      }
+    }
+  }
+  return placed;
+}
+
+/** Seeds 000 + 001 (national profile), one form per sheet, in another province's layout. */
+export function buildProvince(seeds, style) {
+  const wb = newWorkbook();
+  const golden = [];
+  const taken = new Set();
+  for (const source of [...(seeds["000"] ?? []), ...(seeds["001"] ?? [])]) {
+    const form = provinceForm(source, style);
+    const ws = wb.addWorksheet(sheetNameFor(shortName(form.projectName), taken));
+    golden.push(...goldenEntries(form, layoutProvince(ws, form, { style })));
+  }
+  return { workbook: wb, golden };
 }

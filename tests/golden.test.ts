@@ -32,6 +32,17 @@ const cases = [
   },
   { workbook: "shanghai", profile: "shanghai", names: seedNames("seed003.json") },
   { workbook: "offset", profile: "national", names: undefined },
+  // Other provinces' layouts of the Beijing seeds (domain.md §2).
+  {
+    workbook: "sichuan",
+    profile: "national",
+    names: [...seedNames("seed000.json"), ...seedNames("seed001.json")],
+  },
+  {
+    workbook: "yuan",
+    profile: "national",
+    names: [...seedNames("seed000.json"), ...seedNames("seed001.json")],
+  },
 ];
 
 describe.each(cases)("seed workbook $workbook.xlsx", ({ workbook, profile, names }) => {

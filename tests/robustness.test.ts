@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   loadSeedForms,
   parseA1,
+  provinceForm,
   type FormData,
   type PlacedForm,
 } from "../scripts/fixture-layouts.mjs";
@@ -10,7 +11,15 @@ import type { Finding } from "../src/core/findings";
 import { getProfile } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
 import { readXlsxBuffer } from "../src/hosts/xlsx/read";
-import { buildVariation, transformForm, type Layout, type Variation } from "./support/variations";
+import {
+  buildProvinceVariation,
+  buildVariation,
+  fieldKey,
+  transformForm,
+  type Layout,
+  type ProvinceVariation,
+  type Variation,
+} from "./support/variations";
 
 /**
  * Every seed form laid out the way workbooks we have not seen vary (tests/support/variations.ts),
@@ -191,6 +200,75 @@ describe.each(groups)("$name", ({ layout, profile, forms }) => {
       located
         .filter((l) => !plain.has(l.key) && !titleMoved(l.key) && !asText(l))
         .map((l) => `${l.key}: ${l.finding.message}`)
+        .sort(),
+    ).toEqual([]);
+  });
+});
+
+/**
+ * Other provinces' layouts (domain.md §2): every seed form laid out as Sichuan prints it (预算执行情况
+ * block, split targets, two-row heads, placeholder rows, 合计) and as a national form in 元 without
+ * 年初 must give, field by field, the findings of the Beijing layout of the same data — except what
+ * the layout itself removes (no 年初 column: no budget-adjusted).
+ */
+const provinceVariations: ProvinceVariation[] = [
+  { name: "Sichuan, one form per sheet", style: "sichuan" },
+  { name: "Sichuan, stacked at C4", style: "sichuan", stackedAt: "C4" },
+  { name: "元 without 年初, one form per sheet", style: "yuan" },
+  { name: "元 without 年初, stacked at B2", style: "yuan", stackedAt: "B2" },
+];
+
+const provinceGroups = [
+  {
+    name: "Beijing seeds",
+    profile: "national",
+    forms: [...(seeds["000"] ?? []), ...(seeds["001"] ?? [])],
+  },
+  { name: "Shanghai seed", profile: "shanghai", forms: seeds["003"] ?? [] },
+];
+
+async function findingsOf(built: ReturnType<typeof buildProvinceVariation>, profile: string) {
+  const buffer = await built.workbook.xlsx.writeBuffer();
+  const grid = await readXlsxBuffer(new Uint8Array(buffer as ArrayBuffer));
+  const report = validateWorkbook(grid, getProfile(profile));
+  return { report, findings: [...report.findings, ...report.forms.flatMap((f) => f.findings)] };
+}
+
+describe.each(provinceGroups)("other provinces' layouts: $name", ({ profile, forms }) => {
+  it.each(provinceVariations)("$name", async (v) => {
+    expect(forms.length).toBeGreaterThan(0);
+    const data = forms.map((form) => provinceForm(form, v.style));
+    const built = buildProvinceVariation(data, v);
+    const { report, findings } = await findingsOf(built, profile);
+    expect(report.forms.map((f) => f.projectName).sort()).toEqual(
+      data.map((f) => f.projectName).sort(),
+    );
+
+    const reported = new Set(findings.map(cellKey));
+    expect(built.golden.filter((g) => !reported.has(cellKey(g)))).toEqual([]);
+    const expectedCells = new Set(built.golden.map(cellKey));
+    expect(
+      findings
+        .filter((f) => f.severity === "error" && !expectedCells.has(cellKey(f)))
+        .map((f) => `${fieldKey(f, built.placed)}: ${f.message}`),
+    ).toEqual([]);
+
+    const reference = buildProvinceVariation(data, { name: "Beijing", style: "beijing" });
+    // No 年初 column: nothing to say about 年初 amounts, no budget adjustment to note.
+    const removedByLayout = (key: string) =>
+      v.style === "yuan" && (/ budget-adjusted /.test(key) || /funds\.\w+\.initial$/.test(key));
+    const plain = new Set(
+      (await findingsOf(reference, profile)).findings
+        .map((f) => fieldKey(f, reference.placed))
+        .filter((key) => !removedByLayout(key)),
+    );
+    const keys = findings.map((f) => ({ key: fieldKey(f, built.placed), message: f.message }));
+    const seen = new Set(keys.map((k) => k.key));
+    expect([...plain].filter((k) => !seen.has(k)).sort()).toEqual([]);
+    expect(
+      keys
+        .filter((k) => !plain.has(k.key))
+        .map((k) => `${k.key}: ${k.message}`)
         .sort(),
     ).toEqual([]);
   });

@@ -2,10 +2,12 @@ import ExcelJS from "exceljs";
 import {
   goldenEntries,
   layoutForm,
+  layoutProvince,
   parseA1,
   type FormData,
   type GoldenEntry,
   type PlacedForm,
+  type ProvinceStyle,
 } from "../../scripts/fixture-layouts.mjs";
 
 /**
@@ -450,4 +452,64 @@ function copyWithColumns(
     cells[path] = `${colLetters(shift(col))}${row}`;
   }
   return { ...placed, sheet: dst.name, cells };
+}
+
+/** One of the other provinces' layouts (domain.md §2), plain or stacked on one sheet. */
+export interface ProvinceVariation {
+  name: string;
+  style: ProvinceStyle;
+  /** Every form on one sheet from this cell down, one blank row between forms. */
+  stackedAt?: string;
+}
+
+/**
+ * Lays `forms` out in a province's layout (layoutProvince) or, with style "beijing", in the plain
+ * Beijing layout: the reference a province layout's findings are compared with field by field.
+ */
+export function buildProvinceVariation(
+  forms: FormData[],
+  v: ProvinceVariation | { name: string; style: "beijing"; stackedAt?: string },
+): BuiltVariation {
+  const workbook = new ExcelJS.Workbook();
+  const golden: GoldenEntry[] = [];
+  const placedForms: BuiltVariation["placed"] = [];
+  let stacked: ExcelJS.Worksheet | undefined;
+  let nextRow = v.stackedAt ? parseA1(v.stackedAt).row : 1;
+  const col = v.stackedAt ? colLetters(parseA1(v.stackedAt).col) : "A";
+  forms.forEach((form, i) => {
+    const ws = v.stackedAt
+      ? (stacked = stacked ?? workbook.addWorksheet("汇总"))
+      : workbook.addWorksheet(`F${i + 1}`);
+    const origin = v.stackedAt ? `${col}${nextRow}` : "A1";
+    const placed =
+      v.style === "beijing"
+        ? layoutForm(ws, form, { layout: "beijing", origin })
+        : layoutProvince(ws, form, { style: v.style, origin });
+    golden.push(...goldenEntries(form, placed));
+    placedForms.push({ form, placed });
+    nextRow = placed.lastRow + 2;
+  });
+  return { workbook, golden, placed: placedForms };
+}
+
+/**
+ * A finding as "<form id> <rule> <field path>": the same on every layout of the same data, so a
+ * province layout can be compared with the Beijing one. A cell no field path names keeps its
+ * address (and then shows up as a difference).
+ */
+export function fieldKey(
+  finding: { rule: string; sheet: string; cell: string },
+  placed: BuiltVariation["placed"],
+): string {
+  const { row } = parseA1(finding.cell);
+  const owner = placed.find(
+    (p) => p.placed.sheet === finding.sheet && row >= p.placed.firstRow && row <= p.placed.lastRow,
+  );
+  if (!owner) return `? ${finding.rule} ${finding.sheet}!${finding.cell}`;
+  // A row label may stand for a column the layout lacks (its cell is both): the column is meant.
+  const paths = Object.entries(owner.placed.cells)
+    .filter(([, at]) => at === finding.cell)
+    .map(([p]) => p);
+  const path = paths.find((p) => !p.endsWith(".label")) ?? paths[0];
+  return `${owner.form.id} ${finding.rule} ${path ?? `?${finding.cell}`}`;
 }
