@@ -443,13 +443,19 @@ function readFundsRow(sheet: SheetGrid, row: number, labelCol: number, draft: Fo
   const labelRight = sheet.mergeAt(row, labelCol)?.right ?? labelCol;
   /*
    * A column the head lacks is implied next to its neighbour; with no 年初 column that is the row
-   * label itself, which must not be read as an amount. Such a column is an empty Field where the
-   * value would go (required-field still has a cell to point at).
+   * label itself, which must not be read as an amount, and in Sichuan's order (执行率 before 权重)
+   * a missing 得分 would land on 权重. Such a column is an empty Field on the row label (the row
+   * lacks it), so required-field still has a cell to point at.
    */
+  const present = FUNDS_COLUMNS.filter((k) => !draft.fundsMissing?.has(k)).map((k) => spans[k]);
+  if (draft.fundsReason) present.push(draft.fundsReason);
+  const collides = (span: ColumnSpan) =>
+    span.left <= labelRight ||
+    present.some((other) => span.left <= other.right && other.left <= span.right);
   const value = (key: FundsColumn): Field => {
     const span = spans[key];
-    if (draft.fundsMissing?.has(key) && span.left <= labelRight) {
-      return { address: toA1(row, span.left), text: "" };
+    if (draft.fundsMissing?.has(key) && collides(span)) {
+      return { address: toA1(row, labelCol), text: "" };
     }
     return valueIn(sheet, row, span);
   };
