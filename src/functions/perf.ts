@@ -14,7 +14,7 @@ import {
   sumScores,
   type Grade,
 } from "../core/scoring";
-import { parseNumber, parseValue, toCommonUnit } from "../core/values";
+import { parseNumber, parseValue, soleStandard, toCommonUnit } from "../core/values";
 import type { ParsedValue, Unit } from "../core/values/types";
 
 /** What a spreadsheet may pass for one argument: a number, text, a boolean, or nothing. */
@@ -83,14 +83,25 @@ function readPlainNumber(input: CellInput, label: string): number {
   return amount.value;
 }
 
+/**
+ * A sentence that states exactly one standard ("群众满意率达到95%", "维修及时（3日内到场）") is
+ * scored by it; a sentence with none or several stays what parseValue made of it (qualitative or
+ * unreadable), so SCORE never guesses which of two numbers was meant.
+ */
+function withStandardInside(parsed: ParsedValue, input: CellInput): ParsedValue {
+  if (parsed.kind !== "invalid" && parsed.kind !== "qualitative") return parsed;
+  if (typeof input !== "string") return parsed;
+  return soleStandard(input) ?? parsed;
+}
+
 /** Target and actual through the value grammar; SCORE and DEVIATION need both filled in. */
 function readTargetActual(
   target: CellInput,
   actual: CellInput,
   purpose: "计分" | "计算偏差",
 ): { t: ParsedValue; a: ParsedValue } {
-  const t = parseValue(target);
-  const a = parseValue(actual);
+  const t = withStandardInside(parseValue(target), target);
+  const a = withStandardInside(parseValue(actual), actual);
   if (t.kind === "empty" || t.kind === "na") {
     throw new PerfError("#VALUE!", `年度指标值为空或不涉及，无法${purpose}。`);
   }

@@ -139,6 +139,17 @@ describe("PERF.SCORE", () => {
     expect(perfErrorOf(() => PERF.SCORE("确保研究质量", "达成指标", 30)).code).toBe("#N/A");
   });
 
+  it("scores by the one standard a sentence states (群众满意率达到95%, 3日内到场), not by a guess", () => {
+    expect(PERF.SCORE("群众满意率达到95%", "96%", 10)).toBe(10);
+    expect(PERF.SCORE("群众满意率达到95%", "实际满意率为76%", 10)).toBe(8);
+    expect(PERF.SCORE("维修及时（3日内到场）", "2日", 6)).toBe(6);
+    expect(PERF.SCORE("全部工作11月底前完成", "12月底", 5)).toBeLessThan(5);
+    // Two standards: which one the weight is for is not written, so no score.
+    const twoStandards = perfErrorOf(() => PERF.SCORE("培训不少于200人次，满意度达到90%", 250, 5));
+    expect(twoStandards.code).toBe("#VALUE!");
+    expect(perfErrorOf(() => PERF.SCORE("慰问困难职工", "已慰问", 5)).code).toBe("#VALUE!");
+  });
+
   it("errors for empty, not applicable, text weights and negative weights", () => {
     expect(perfErrorOf(() => PERF.SCORE("", 248, 5)).code).toBe("#VALUE!");
     expect(perfErrorOf(() => PERF.SCORE("≥257", "—", 5)).code).toBe("#VALUE!");

@@ -1,3 +1,4 @@
+import { findStandards } from "../values";
 import { isBlank, isCostRow, isNotApplicableRow, quotedText, readValue, shownText } from "./fields";
 import type { Rule } from "./types";
 
@@ -12,6 +13,10 @@ export const targetNotQuantified: Rule = {
       // Empty targets are required-field's; placeholders need no standard.
       if (isBlank(row.target) || isNotApplicableRow(row)) continue;
       const target = readValue(row.target);
+      if (target.kind !== "met" && target.kind !== "invalid") continue;
+      // A standard written inside a sentence ("全部工作11月底前完成", "群众满意率达到95%") is
+      // measurable: noting it was wrong on every published Beijing form that wrote one (issue 9).
+      if (findStandards(row.target.text).length > 0) continue;
       const text = shownText(row.target);
       const quoted = quotedText(row.target);
       // A cost target is quantified as a ceiling in money; other rows by count, time or rate.

@@ -44,4 +44,28 @@ describe("target-not-quantified", () => {
       findingsOf(targetNotQuantified, buildForm({ indicators: withIndicator(0, { target: "" }) })),
     ).toEqual([]);
   });
+
+  it("does not note a standard written inside a sentence (issue 9), but keeps unmeasurable ones", () => {
+    const measurable = [
+      "全部工作11月底前完成",
+      "群众满意率达到95%",
+      "维修及时（3日内到场）",
+      "补助标准不超过1500元/人",
+      "效益持续5年以上",
+      "每周提供2－3期简报",
+      "2024.1.1-2024.12.31",
+      "于2024年12月20日前提交报告",
+    ];
+    for (const target of measurable) {
+      const form = buildForm({ indicators: withIndicator(0, { target }) });
+      expect(findingsOf(targetNotQuantified, form), target).toEqual([]);
+    }
+    for (const target of ["慰问困难职工", "丰富支部生活，拓展视野", "为决策提供支撑"]) {
+      const form = buildForm({ indicators: withIndicator(0, { target }) });
+      expect(
+        findingsOf(targetNotQuantified, form).map((f) => f.cell),
+        target,
+      ).toEqual(["D13"]);
+    }
+  });
 });
