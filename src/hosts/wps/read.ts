@@ -21,6 +21,7 @@ import {
   type StoredValue,
   type WorkbookGrid,
 } from "../../core/grid";
+import { formatValue } from "../../core/grid/format";
 import { LEDGER_SHEET } from "../marks/ledger";
 import { parseRange } from "../shared/address";
 import { activeWorkbook, type WpsEnv } from "./env";
@@ -245,7 +246,13 @@ export function gridCell(
   else if (value instanceof Date) stored = value;
   else stored = String(value);
   if (stored === null && text === "") return undefined;
-  const cell: GridCell = { value: stored, text };
+  // COM's Text shows "####" where the column is too narrow for the number (Office.js's `text`
+  // never does): the number as its format prints it is what the form says.
+  const shown =
+    typeof stored === "number" && /^#+$/.test(text)
+      ? formatValue(stored, isGeneral(numFmt) ? undefined : numFmt)
+      : text;
+  const cell: GridCell = { value: stored, text: shown };
   if (!isGeneral(numFmt)) cell.numFmt = numFmt;
   return cell;
 }

@@ -5,7 +5,7 @@ import { allFindings, checkWorkbook } from "../../../src/core/file-report";
 import type { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
 import { national } from "../../../src/core/profiles";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
-import { readWorkbookGrid } from "../../../src/hosts/wps/read";
+import { gridCell, matrixOf, readWorkbookGrid } from "../../../src/hosts/wps/read";
 import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
 import { layoutForm, loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
 import { bytesOf, envOf, wpsHost } from "./sim-host";
@@ -120,5 +120,33 @@ describe("readWorkbook on the simulated WPS", () => {
       );
       expect(allFindings(viaWps)).toEqual(allFindings(viaFile));
     }
+  });
+});
+
+describe("one cell from what WPS gives", () => {
+  it("takes a CVErr code for an error only when the cell shows that error", () => {
+    expect(gridCell(-2146826281, "#DIV/0!", "General")).toEqual({
+      value: { error: "#DIV/0!" },
+      text: "#DIV/0!",
+    });
+    expect(gridCell(-2146826281, "-2146826281", "General")?.value).toBe(-2146826281);
+  });
+
+  it("prints a number itself where WPS shows #### for a narrow column", () => {
+    expect(gridCell(0.9904, "#####", "0.00%")).toEqual({
+      value: 0.9904,
+      text: "99.04%",
+      numFmt: "0.00%",
+    });
+    expect(gridCell(49.52, "49.52", "G/通用格式")).toEqual({ value: 49.52, text: "49.52" });
+    expect(gridCell(null, "", "0.00")).toBeUndefined();
+  });
+
+  it("accepts Value2 as a 2-D array of the range's shape or a scalar for one cell, nothing else", () => {
+    expect(matrixOf([[1, 2]], 1, 2)).toEqual([[1, 2]]);
+    expect(matrixOf(7, 1, 1)).toEqual([[7]]);
+    expect(matrixOf([1, 2], 1, 2)).toBeUndefined();
+    expect(matrixOf([[1], [2]], 1, 2)).toBeUndefined();
+    expect(matrixOf("1,2", 1, 2)).toBeUndefined();
   });
 });
