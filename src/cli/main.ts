@@ -2,8 +2,12 @@ import { getProfile } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
 import { annotateCommand } from "./annotate";
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
-import { checkInputs, toJson } from "./check";
+import { lstatSync } from "node:fs";
+import { checkInputs, defaultJobs, toJson } from "./check";
+import { formatCsv } from "./format-csv";
 import { formatText } from "./format-text";
+import { ProgressLine } from "./progress";
+import { isReportFile, reportRefusal, writeReport } from "./report";
 import { writeTemplateFile } from "./template";
 import { visible } from "./visible";
 
@@ -12,12 +16,15 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Colour only on a terminal. */
   colour: boolean;
+  /** Where the progress line goes: set only when stderr is a terminal. */
+  progress?: (text: string) => void;
 }
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
 };
 
 /** Runs `perf-eval` and returns its exit code; never throws (a stack trace is never shown). */
@@ -48,12 +55,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case "version":
       io.stdout(`${packageVersion()}\n`);
       return 0;
-    case "check": {
-      const profile = loadProfile(command.profile);
-      const result = await checkInputs(command.inputs, profile);
-      io.stdout(command.json ? `${toJson(result)}\n` : formatText(result, io.colour, profile));
-      return result.exitCode;
-    }
+    case "check":
+      return checkCommand(command, io);
     case "annotate": {
       const outcome = await annotateCommand(command);
       if (outcome.stdout) io.stdout(`${outcome.stdout}\n`);
@@ -65,6 +68,50 @@ async function run(command: Command, io: CliIo): Promise<number> {
       io.stdout(`已生成模板 ${visible(command.output)}\n`);
       return 0;
     }
+  }
+}
+
+async function checkCommand(command: Extract<Command, { name: "check" }>, io: CliIo) {
+  const profile = loadProfile(command.profile);
+  const { report } = command;
+  if (report !== undefined) {
+    const refusal = reportRefusal(report, command.force, exists(report));
+    if (refusal) {
+      io.stderr(`perf-eval：${visible(refusal)}\n`);
+      return 2;
+    }
+  }
+  const progress = io.progress ? new ProgressLine(io.progress) : undefined;
+  const result = await checkInputs(command.inputs, profile, {
+    jobs: command.jobs ?? defaultJobs(),
+    facts: report !== undefined,
+    onFile: progress && ((file, done, total) => progress.file(file, done, total)),
+    skip: report === undefined ? undefined : isReportFile(report),
+  });
+  progress?.clear();
+  if (command.format === "json") io.stdout(`${toJson(result)}\n`);
+  else if (command.format === "csv") io.stdout(formatCsv(result, profile));
+  else io.stdout(formatText(result, io.colour, profile));
+  if (report === undefined) return result.exitCode;
+  const problem = await writeReport(report, result, profile, command.force);
+  if (problem) {
+    io.stderr(`perf-eval：${visible(problem)}\n`);
+    return 2;
+  }
+  // Text goes on stdout with the report; JSON and CSV keep stdout to themselves.
+  const written = `已写入汇总 ${visible(report)}\n`;
+  if (command.format === "text") io.stdout(written);
+  else io.stderr(`perf-eval：${written}`);
+  return result.exitCode;
+}
+
+/** Anything at that name, a dangling link included. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -6,13 +6,14 @@ describe("perf-eval arguments", () => {
     expect(parseArgs(["check", "a.xlsx", "dir", "--json", "--profile", "shanghai"])).toEqual({
       name: "check",
       inputs: ["a.xlsx", "dir"],
-      json: true,
+      format: "json",
       profile: "shanghai",
+      force: false,
     });
   });
 
   it("defaults the profile to national and accepts --profile=name", () => {
-    expect(parseArgs(["check", "a.xlsx"])).toMatchObject({ profile: "national", json: false });
+    expect(parseArgs(["check", "a.xlsx"])).toMatchObject({ profile: "national", format: "text" });
     expect(parseArgs(["check", "--profile=shanghai", "a.xlsx"])).toMatchObject({
       profile: "shanghai",
     });
@@ -37,12 +38,13 @@ describe("perf-eval arguments", () => {
     expect(parseArgs(["check", "--", "--file.xlsx", "-h", "--json"])).toEqual({
       name: "check",
       inputs: ["--file.xlsx", "-h", "--json"],
-      json: false,
+      format: "text",
       profile: "national",
+      force: false,
     });
     expect(parseArgs(["check", "--json", "--", "--file.xlsx"])).toMatchObject({
       inputs: ["--file.xlsx"],
-      json: true,
+      format: "json",
     });
     expect(parseArgs(["annotate", "--force", "--", "--in.xlsx", "--out.xlsx"])).toMatchObject({
       input: "--in.xlsx",
@@ -64,11 +66,40 @@ describe("perf-eval arguments", () => {
     expect(parseArgs(["annotate", "in.xlsx", "out.xlsx", "--force"])).toMatchObject({
       force: true,
     });
-    expect(() => parseArgs(["check", "a.xlsx", "--force"])).toThrow("不支持选项");
+    expect(() => parseArgs(["check", "a.xlsx", "--force"])).toThrow("--force 只用于 --report");
+    expect(() => parseArgs(["template", "t.xlsx", "--force"])).toThrow("不支持选项");
     expect(() => parseArgs(["annotate", "in.xlsx", "out.xlsx", "--force=no"])).toThrow("未知选项");
   });
 
+  it("reads --format, --jobs and --report for check", () => {
+    expect(parseArgs(["check", "d", "--format", "csv", "--jobs", "3"])).toEqual({
+      name: "check",
+      inputs: ["d"],
+      format: "csv",
+      profile: "national",
+      jobs: 3,
+      force: false,
+    });
+    expect(parseArgs(["check", "d", "--report=汇总.xlsx", "--force", "--format=json"])).toEqual({
+      name: "check",
+      inputs: ["d"],
+      format: "json",
+      profile: "national",
+      report: "汇总.xlsx",
+      force: true,
+    });
+    // Without --jobs the command line picks one worker per core.
+    expect(parseArgs(["check", "d"])).not.toHaveProperty("jobs");
+  });
+
   it.each([
+    [["check", "d", "--jobs", "0"], "--jobs 应为 1 到 256"],
+    [["check", "d", "--jobs", "2.5"], "--jobs 应为"],
+    [["check", "d", "--jobs", "all"], "--jobs 应为"],
+    [["check", "d", "--format", "xml"], "--format 只能是 text、json、csv"],
+    [["check", "d", "--json", "--format", "csv"], "不能同时使用"],
+    [["check", "d", "--report"], "需要一个值"],
+    [["annotate", "a.xlsx", "b.xlsx", "--jobs", "2"], "不支持选项"],
     [["check"], "至少一个文件"],
     [["check", "a.xlsx", "--bogus"], "未知选项"],
     [["annotate", "in.xlsx"], "输入文件和一个输出文件"],

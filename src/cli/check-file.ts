@@ -1,0 +1,41 @@
+import {
+  checkWorkbook,
+  readableReason,
+  unreadableReport,
+  type FileReport,
+} from "../core/file-report";
+import type { WorkbookGrid } from "../core/grid";
+import type { Profile } from "../core/profiles/schema";
+import { readXlsxFile } from "../hosts/xlsx/read";
+import { formFacts, type FormFacts } from "../hosts/web/summary";
+
+/** One file's outcome: its report and, when a summary workbook is wanted, its forms' facts. */
+export interface CheckedFile {
+  report: FileReport;
+  facts?: FormFacts[];
+}
+
+/**
+ * Reads and checks one workbook; never throws: a file that cannot be read is a report with its
+ * one-line reason. The same function runs in this process (--jobs 1) and in each worker thread.
+ */
+export async function checkFile(
+  path: string,
+  profile: Profile,
+  withFacts: boolean,
+): Promise<CheckedFile> {
+  let workbook: WorkbookGrid;
+  try {
+    workbook = await readXlsxFile(path);
+  } catch (error) {
+    return { report: unreadableReport(path, readableReason(error)) };
+  }
+  const report = checkWorkbook(path, workbook, profile);
+  if (!withFacts || report.unreadable) return { report };
+  try {
+    return { report, facts: formFacts(workbook) };
+  } catch {
+    // The summary then shows the form without 主管部门 / 全年预算数; the findings are what count.
+    return { report };
+  }
+}
