@@ -1,0 +1,64 @@
+import { writeFile } from "node:fs/promises";
+import { dirname, extname, basename, relative, resolve, sep } from "node:path";
+import type { Profile } from "../core/profiles/schema";
+import { summaryRows } from "../hosts/web/summary";
+import { summaryWorkbook } from "../hosts/web/summary-workbook";
+import { sameFile } from "./annotate";
+import type { CheckResult } from "./check";
+import { OutputExistsError, writeNewFile } from "./new-file";
+
+/** Why `--report <file>` cannot be written, said before the (possibly long) check; or undefined. */
+export function reportRefusal(output: string, force: boolean, exists: boolean): string | undefined {
+  if (extname(output).toLowerCase() !== ".xlsx") {
+    return `汇总文件“${basename(output)}”应以 .xlsx 结尾，请换一个文件名`;
+  }
+  if (!force && exists) return existsMessage(output);
+  return undefined;
+}
+
+function existsMessage(output: string): string {
+  return `汇总文件“${output}”已存在，不会覆盖已有文件；请换一个文件名，或加 --force 覆盖它`;
+}
+
+/** Whether a checked file is the summary itself (a second run into the same folder). */
+export function isReportFile(output: string): (path: string) => boolean {
+  return (path) => sameFile(path, output);
+}
+
+/**
+ * Writes the summary workbook: never over an existing file unless `force`, never half-written.
+ * Returns the one-line Chinese reason when it could not be written.
+ */
+export async function writeReport(
+  output: string,
+  result: CheckResult,
+  profile: Profile,
+  force: boolean,
+): Promise<string | undefined> {
+  const folder = dirname(resolve(output));
+  // Links relative to the summary's folder: the folder can be moved or shared as a whole.
+  const linkOf = (file: string) => encodeLink(relative(folder, resolve(file)).split(sep).join("/"));
+  const rows = summaryRows(result.files, result.facts ?? [], profile, linkOf);
+  try {
+    const bytes = await summaryWorkbook(rows);
+    await writeNewFile(output, { replace: force }, (temp) => writeFile(temp, bytes));
+    return undefined;
+  } catch (error) {
+    if (error instanceof OutputExistsError) return existsMessage(output);
+    return `无法写入汇总文件“${output}”（${writeReason(error)}），请检查路径和权限`;
+  }
+}
+
+/** A file name as a link target: % and # would be read as an escape and a fragment. */
+function encodeLink(path: string): string {
+  return path.replace(/%/g, "%25").replace(/#/g, "%23");
+}
+
+function writeReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "文件夹不存在";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
+  if (code === "EISDIR") return "这是一个文件夹";
+  if (code === "ENOSPC") return "磁盘空间不足";
+  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+}
