@@ -4,10 +4,13 @@
  */
 import type { Finding } from "./findings";
 import { detectForms } from "./forms";
+import { detectDepartmentForms, type DepartmentForm } from "./forms/department";
 import type { Form } from "./forms/model";
 import { fromA1, type WorkbookGrid } from "./grid";
 import type { Profile } from "./profiles/schema";
 import { rules as allRules, runRules, type Rule } from "./rules";
+import { departmentRules, runDepartmentRules, type DepartmentRule } from "./rules/department";
+import { sumOf } from "./rules/department/cells";
 import { readExecution, sumIndicatorScores } from "./rules/execution";
 import { printedNumber } from "./rules/fields";
 import { grade, sumScores, type Grade } from "./scoring";
@@ -101,12 +104,25 @@ export function validateWorkbook(
   const sheetOrder = workbook.sheets.map((sheet) => sheet.name);
   // Hidden sheets are read too: a reviewer must know about a form someone hid.
   const forms = workbook.sheets.flatMap((sheet) => detectForms(sheet));
-  const reports = forms.map((form) => {
-    const report = validateForm(form, profile, options);
-    return { ...report, findings: sortFindings(report.findings, sheetOrder) };
-  });
+  const projectReports = forms.map((form) => validateForm(form, profile, options));
+  // Department 评分表 (domain.md §6) are forms too, reported alongside in sheet and row order.
+  // A selection of rules selects the department checks with the same ids.
+  const ids = options.rules ? new Set(options.rules.map((rule) => rule.meta.id)) : undefined;
+  const departmentChecks = ids
+    ? departmentRules.filter((rule) => ids.has(rule.meta.id))
+    : departmentRules;
+  const departmentReports = workbook.sheets.flatMap((sheet) =>
+    detectDepartmentForms(sheet).map((form) =>
+      validateDepartmentForm(form, profile, departmentChecks),
+    ),
+  );
+  const reports = [...projectReports, ...departmentReports]
+    .sort(
+      (a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || topRow(a) - topRow(b),
+    )
+    .map((report) => ({ ...report, findings: sortFindings(report.findings, sheetOrder) }));
   const findings: Finding[] = [];
-  if (forms.length === 0) {
+  if (reports.length === 0) {
     findings.push({
       rule: "no-form",
       severity: "warning",
@@ -117,6 +133,34 @@ export function validateWorkbook(
     });
   }
   return { forms: reports, findings: sortFindings(findings, sheetOrder) };
+}
+
+/**
+ * The report of a department 评分表: projectName is its 部门名称 (the title when that is blank), no
+ * execution rate, the total printed and the sum of the 自评得分.
+ */
+export function validateDepartmentForm(
+  form: DepartmentForm,
+  profile: Profile,
+  checks: readonly DepartmentRule[] = departmentRules,
+): FormReport {
+  const printed = printedNumber(form.total?.score)?.value ?? null;
+  const computed = form.rows.length > 0 ? (sumOf(form.rows.map((row) => row.score)) ?? null) : null;
+  const gradeOf = printed ?? computed;
+  const unit = form.unitName?.text.trim() ?? "";
+  return {
+    sheet: form.sheet,
+    range: form.range,
+    projectName: unit !== "" ? unit : form.title.text.trim(),
+    execution: { rate: null, score: null },
+    total: { printed, computed },
+    grade: gradeOf === null ? null : grade(gradeOf),
+    findings: sortFindings(runDepartmentRules(form, profile, checks), [form.sheet]),
+  };
+}
+
+function topRow(report: FormReport): number {
+  return fromA1(report.range.split(":")[0] ?? "")?.row ?? 0;
 }
 
 /** By sheet (workbook order), then row, then column; stable otherwise (rule order). */
