@@ -313,7 +313,17 @@ export class WorkbookModel {
   }
 
   mergesIn(sheet: SheetModel, rect: Rect): Rect[] {
-    return this.merges(sheet).filter((m) => intersects(m, rect));
+    // Filter before sorting: a cell-by-cell read of a sheet with thousands of merged areas asks
+    // this for every cell (the WPS bench), and sorting all of them each time made that hours long.
+    const merges = (sheet.ws as unknown as { _merges?: Record<string, { model?: Rect }> })._merges;
+    const list: Rect[] = [];
+    for (const merge of Object.values(merges ?? {})) {
+      const m = merge?.model;
+      if (m && intersects(m, rect)) {
+        list.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+      }
+    }
+    return list.sort((a, b) => a.top - b.top || a.left - b.left);
   }
 
   /** Merges a rectangle; Excel keeps only the top-left value (the others are discarded). */
