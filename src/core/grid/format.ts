@@ -5,11 +5,16 @@
  * scientific, locales), which replaced a hand-written subset that showed anything beyond fixed
  * decimals, percent and grouping as General.
  *
+ * numfmt 3.2: 4.0.1's published package names a CommonJS entry (dist/index.cjs) it does not ship,
+ * so the command line (CommonJS) cannot load it. 3.2 rounds the binary value (1.005 is stored as
+ * 1.00499…, so "0.00" gave "1.00"); Excel rounds the decimal digits a person sees, half away from
+ * zero, so plain decimal formats get the value rounded that way first (roundForFormat).
+ *
  * General stays ours: Excel's General depends on the column width, and this project has always
  * shown it as at most 11 significant digits (formula-values.ts turns numbers into text with it
  * too); changing it would change the text of every unformatted number in findings.
  */
-import { format as numfmtFormat } from "numfmt";
+import { format as numfmtFormat, getFormatInfo } from "numfmt";
 
 /** Excel "General": at most 11 significant digits, no binary float noise (0.1 + 0.2 → "0.3"). */
 export function formatGeneral(value: number): string {
@@ -31,9 +36,37 @@ function formatScientific(value: number): string {
   return `${trimmed}E${sign}${String(Math.abs(exp)).padStart(2, "0")}`;
 }
 
-/** Codes that are General however they are spelled, and codes numfmt refused (remembered). */
+/** How a code is rendered: decimals to round to first (decimal formats), or as numfmt does. */
+interface CodeInfo {
+  readonly valid: boolean;
+  /** Digits after the point the code shows, for number / percent / grouped / currency codes. */
+  readonly decimals?: number;
+  /** What the code multiplies by before showing (100 for %, 0.001 per trailing comma). */
+  readonly scale: number;
+}
+
 const GENERAL = /^\s*general\s*$/i;
-const invalidCodes = new Set<string>();
+const ROUNDED_TYPES = new Set(["number", "percent", "grouped", "currency"]);
+const codes = new Map<string, CodeInfo>();
+
+function codeInfo(numFmt: string): CodeInfo {
+  let info = codes.get(numFmt);
+  if (info === undefined) {
+    try {
+      const parsed = getFormatInfo(numFmt);
+      // getFormatInfo tolerates codes format() rejects; format once to know.
+      numfmtFormat(numFmt, 1);
+      info = ROUNDED_TYPES.has(parsed.type)
+        ? { valid: true, decimals: parsed.maxDecimals, scale: parsed.scale }
+        : { valid: true, scale: 1 };
+    } catch {
+      info = { valid: false, scale: 1 };
+    }
+    if (codes.size > 500) codes.clear();
+    codes.set(numFmt, info);
+  }
+  return info;
+}
 
 /**
  * Renders `value` with the format code `numFmt`. Text values are shown as they are; a number under
@@ -42,19 +75,30 @@ const invalidCodes = new Set<string>();
 export function formatValue(value: number | string, numFmt: string | undefined): string {
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "#NUM!";
-  if (numFmt === undefined || numFmt === "" || GENERAL.test(numFmt) || numFmt === "@") {
+  if (numFmt === undefined || numFmt === "" || numFmt === "@" || GENERAL.test(numFmt)) {
     return formatGeneral(value);
   }
-  if (invalidCodes.has(numFmt)) return formatGeneral(value);
-  let text: string;
+  const info = codeInfo(numFmt);
+  // A damaged code ("0.00\"unterminated") shows the number as General rather than failing.
+  if (!info.valid) return formatGeneral(value);
+  const shown = info.decimals === undefined ? value : roundForFormat(value, info);
   try {
-    // numfmt keeps parsed codes in its own LRU cache, so a sheet's few codes are parsed once.
-    text = numfmtFormat(numFmt, value, { throws: true, overflow: "######" });
+    return numfmtFormat(numFmt, shown);
   } catch {
-    // A damaged code ("0.00\"unterminated") shows the number as General rather than failing.
-    if (invalidCodes.size > 500) invalidCodes.clear();
-    invalidCodes.add(numFmt);
     return formatGeneral(value);
   }
-  return text;
+}
+
+/**
+ * The value rounded, half away from zero, on the decimal digits the code shows (1.005 → 1.01 under
+ * "0.00", 0.99935 → 0.9994 under "0.00%"); numfmt then has no half left to round the binary way.
+ */
+function roundForFormat(value: number, info: CodeInfo): number {
+  const decimals = info.decimals ?? 0;
+  const scaled = Math.abs(value) * info.scale;
+  // 15 significant digits, as Excel keeps, drop the binary noise (1.00499999… → 1.005).
+  const text = String(Number(scaled.toPrecision(15)));
+  if (text.includes("e")) return value;
+  const rounded = Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
+  return (Math.sign(value) * rounded) / info.scale;
 }
