@@ -89,7 +89,7 @@ export function buildShanghai(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildOffset(seeds: Record<string, FormData[]>): BuiltWorkbook;
 export function buildAll(
   formsDir: string,
-): Record<"beijing" | "shanghai" | "offset" | "sichuan" | "yuan", BuiltWorkbook>;
+): Record<"beijing" | "shanghai" | "offset" | "sichuan" | "yuan" | "department", BuiltWorkbook>;
 
 /** Other provinces' layouts (domain.md §2), see layoutProvince in fixture-layouts.mjs. */
 export type ProvinceStyle = "sichuan" | "yuan";
@@ -109,3 +109,31 @@ export function splitTarget(
   text: string,
   nth: number,
 ): { nature: string; value: string; unit: string };
+
+/** tests/fixtures/forms/seed002.json: the department 评分表 of seed 002. */
+export interface DepartmentTable {
+  source: string;
+  title: string;
+  unit: string;
+  pageBreaksBefore?: number[];
+  rows: Array<{
+    level1: string;
+    level1Weight: string;
+    level2: string;
+    level2Weight: string;
+    name: string;
+    weight: string;
+    description: string;
+    standard: string;
+    score: string;
+  }>;
+  total: { weights: string[]; score: string };
+  expected: Array<{ rule: string; severity: "error" | "warning" | "info"; at: string }>;
+}
+export function loadDepartmentTable(formsDir: string): DepartmentTable | undefined;
+export function layoutDepartment(
+  ws: Worksheet,
+  table: DepartmentTable,
+  options?: { origin?: string },
+): PlacedForm;
+export function buildDepartment(formsDir: string): BuiltWorkbook;

@@ -422,6 +422,7 @@ export function buildAll(formsDir) {
     offset: buildOffset(seeds),
     sichuan: buildProvince(seeds, "sichuan"),
     yuan: buildProvince(seeds, "yuan"),
+    department: buildDepartment(formsDir),
   };
 }
 
@@ -755,5 +756,106 @@ export function buildProvince(seeds, style) {
     const ws = wb.addWorksheet(sheetNameFor(shortName(form.projectName), taken));
     golden.push(...goldenEntries(form, layoutProvince(ws, form, { style })));
   }
+  return { workbook: wb, golden };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The department 评分表 (domain.md §6), laid out by hand as seed 002 prints it.
+
+/** Reads tests/fixtures/forms/seed002.json, or undefined when it is not there. */
+export function loadDepartmentTable(formsDir) {
+  const file = path.join(formsDir, "seed002.json");
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+}
+
+/**
+ * Seed 002's table as printed: title, 部门名称, the three head rows (repeated where the pages
+ * break), 一级 / 二级 printed on the first row of their group and no merges there, 总计 with 100
+ * under each level. Returns the PlacedForm of the table; paths are rows[i].score / .weight,
+ * total.score, total.weight, unit.
+ */
+export function layoutDepartment(ws, table, options = {}) {
+  const { row: top, col: left } = parseA1(options.origin ?? "A1");
+  const cells = {};
+  let r = 0;
+  const put = (rr, cc, text, opts = {}) => {
+    const c = ws.getCell(top + rr, left + cc);
+    const { value } = opts.raw
+      ? { value: text === "" ? null : text }
+      : storedValue(text, "beijing");
+    c.value = value;
+    c.border = BORDER;
+    if (opts.path) cells[opts.path] = a1(top + rr, left + cc);
+  };
+  const merge = (r1, c1, r2, c2) => ws.mergeCells(top + r1, left + c1, top + r2, left + c2);
+  put(r, 0, table.title, { raw: true, path: "title" });
+  merge(r, 0, r, 8);
+  r++;
+  put(r, 0, "部门名称", { raw: true });
+  put(r, 1, table.unit, { raw: true, path: "unit" });
+  merge(r, 1, r, 8);
+  r++;
+  const heads = () => {
+    put(r, 0, "评价指标", { raw: true });
+    merge(r, 0, r, 5);
+    put(r, 6, "指标说明", { raw: true });
+    put(r, 7, "参考评分标准", { raw: true });
+    put(r, 8, "自评得分", { raw: true });
+    r++;
+    ["一级指标", "二级指标", "三级指标"].forEach((h, k) => {
+      put(r, 2 * k, h, { raw: true });
+      merge(r, 2 * k, r, 2 * k + 1);
+    });
+    r++;
+    for (let k = 0; k < 3; k++) {
+      put(r, 2 * k, "名称", { raw: true });
+      put(r, 2 * k + 1, "参考分值", { raw: true });
+    }
+    r++;
+  };
+  heads();
+  table.rows.forEach((row, i) => {
+    if ((table.pageBreaksBefore ?? []).includes(i)) heads();
+    put(r, 0, row.level1, { raw: true });
+    put(r, 1, row.level1Weight);
+    put(r, 2, row.level2, { raw: true });
+    put(r, 3, row.level2Weight);
+    put(r, 4, row.name, { raw: true, path: `rows[${i}].name` });
+    put(r, 5, row.weight, { path: `rows[${i}].weight` });
+    put(r, 6, row.description, { raw: true });
+    put(r, 7, row.standard, { raw: true });
+    put(r, 8, row.score, { path: `rows[${i}].score` });
+    r++;
+  });
+  put(r, 0, "总计", { raw: true, path: "total.label" });
+  table.total.weights.forEach((w, k) => put(r, 1 + k, w, k === 4 ? { path: "total.weight" } : {}));
+  put(r, 6, "-", { raw: true });
+  put(r, 7, "-", { raw: true });
+  put(r, 8, table.total.score, { path: "total.score" });
+  const lastRow = top + r;
+  [9, 6, 10, 6, 14, 6, 30, 50, 9].forEach((w, k) => (ws.getColumn(left + k).width = w));
+  return {
+    sheet: ws.name,
+    range: `${a1(top, left)}:${a1(lastRow, left + 8)}`,
+    firstRow: top,
+    lastRow,
+    cells,
+  };
+}
+
+/** Seed 002's table on its own sheet at B2, with the golden of its `expected` list. */
+export function buildDepartment(formsDir) {
+  const wb = newWorkbook();
+  const table = loadDepartmentTable(formsDir);
+  if (!table) return { workbook: wb, golden: [] };
+  const ws = wb.addWorksheet("附件1 评分表");
+  const placed = layoutDepartment(ws, table, { origin: "B2" });
+  const golden = (table.expected ?? []).map((e) => ({
+    rule: e.rule,
+    severity: e.severity,
+    sheet: placed.sheet,
+    cell: placed.cells[e.at],
+    projectName: table.unit,
+  }));
   return { workbook: wb, golden };
 }

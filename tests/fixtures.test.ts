@@ -14,7 +14,7 @@ import type { GoldenFinding } from "./support/seed-fixtures";
 
 const root = path.resolve(__dirname, "..");
 const fixtures = path.join(root, "tests", "fixtures");
-const NAMES = ["beijing", "shanghai", "offset", "sichuan", "yuan"];
+const NAMES = ["beijing", "shanghai", "offset", "sichuan", "yuan", "department"];
 let fresh: string;
 
 beforeAll(() => {

@@ -43,6 +43,12 @@ const cases = [
     profile: "national",
     names: [...seedNames("seed000.json"), ...seedNames("seed001.json")],
   },
+  // The department 评分表 of seed 002 (domain.md §6), named by its 部门名称.
+  {
+    workbook: "department",
+    profile: "national",
+    names: [readJson<{ unit: string }>(join(fixtures, "forms", "seed002.json")).unit],
+  },
 ];
 
 describe.each(cases)("seed workbook $workbook.xlsx", ({ workbook, profile, names }) => {

@@ -1,10 +1,11 @@
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { detectDepartmentForms } from "../../../src/core/forms/department";
 import { national } from "../../../src/core/profiles";
 import { departmentLayout, templateSpec } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
-import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
+import { readXlsxBuffer, readXlsxFile } from "../../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../../src/hosts/xlsx/template";
 
 /** Seed 002's 自评得分, in the template's row order (部门决策 24, 部门管理 19, 部门绩效 54.85). */
@@ -114,6 +115,64 @@ describe("the department template filled in", () => {
       `invalid-number error I${first + 1}`,
       `number-as-text warning I${first + 20}`,
       `total-mismatch error I${subtotal}`,
+    ]);
+  });
+});
+
+describe("seed 002's table laid out by hand (tests/fixtures/department.xlsx)", () => {
+  it("is one form: 21 indicators under 3 + 11 groups, repeated heads skipped, 总计 97.85, no finding", async () => {
+    const grid = await readXlsxFile(join(__dirname, "..", "..", "fixtures", "department.xlsx"));
+    const [form] = detectDepartmentForms(grid.sheets[0]);
+    expect(form.rows).toHaveLength(21);
+    expect(form.rows.map((r) => r.score.text).join(" ")).toBe(SEED_002_SCORES.join(" "));
+    expect(form.level1.map((g) => g.rows.length)).toEqual([4, 10, 7]);
+    expect(form.level2.map((g) => g.name.text)).toEqual([
+      "预算编制",
+      "目标设置",
+      "资金管理",
+      "项目管理",
+      "资产管理",
+      "人员管理",
+      "制度管理",
+      "经济性",
+      "效率性",
+      "效果性",
+      "公平性",
+    ]);
+    expect(form.total?.weight?.text).toBe("100");
+    const report = validateWorkbook(grid, national);
+    expect(report.forms.map((f) => [f.projectName, f.total, f.grade, f.findings])).toEqual([
+      ["中共福田区委组织部（本级）", { printed: 97.85, computed: 97.85 }, "优", []],
+    ]);
+  });
+
+  it("reports a planted error of each kind the table can hold", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(__dirname, "..", "..", "fixtures", "department.xlsx"));
+    const ws = workbook.worksheets[0];
+    const cellOf = (text: string) => {
+      let found = "";
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === text && found === "") found = cell.address;
+        }),
+      );
+      return ws.getCell(found);
+    };
+    // 编外人员控制率 scored 2 of 1; 目标设置 printed 16 for 8 + 7.
+    const outsider = cellOf("编外人员控制率");
+    ws.getCell(Number(outsider.row), Number(outsider.col) + 4).value = 2;
+    const target = cellOf("目标设置");
+    ws.getCell(Number(target.row), Number(target.col) + 1).value = 16;
+    const grid = await readXlsxBuffer(
+      new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+    );
+    const findings = validateWorkbook(grid, national).forms[0].findings;
+    expect(findings.map((f) => f.rule).sort()).toEqual([
+      "score-out-of-range",
+      "total-mismatch",
+      "weight-sum",
+      "weight-sum",
     ]);
   });
 });
