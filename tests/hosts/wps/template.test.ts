@@ -25,8 +25,7 @@ describe("insertTemplate on the simulated WPS", () => {
       expect(sheet).toBe(spec.sheetName);
       expect(env.sim.missingMembers).toEqual(new Set());
 
-      // Read back through WPS and from the saved file: one blank form each (project kinds; the
-      // engine does not detect a department 评分表 as a form, for the exceljs template either).
+      // Read back through WPS and from the saved file: one blank form each.
       const grid = await env.host.readWorkbook("workbook");
       const viaWps = checkWorkbook("wps", grid, national);
       const reference = new ExcelJS.Workbook();
@@ -36,7 +35,7 @@ describe("insertTemplate on the simulated WPS", () => {
         await readXlsxBuffer(await bytesOf(reference)),
         national,
       );
-      expect(viaWps.forms).toHaveLength(kind === "department" ? 0 : 1);
+      expect(viaWps.forms).toHaveLength(1);
       expect(viaWps.forms.map((f) => f.range)).toEqual(viaFile.forms.map((f) => f.range));
       expect(allFindings(viaWps).map((f) => [f.rule, f.cell, f.message])).toEqual(
         allFindings(viaFile).map((f) => [f.rule, f.cell, f.message]),
@@ -47,7 +46,7 @@ describe("insertTemplate on the simulated WPS", () => {
         sheets: sheets.filter((s) => s.name === sheet),
       });
       const report = validateWorkbook(only(grid.sheets), national);
-      expect(report.forms).toHaveLength(kind === "department" ? 0 : 1);
+      expect(report.forms).toHaveLength(1);
       const reread = validateWorkbook(
         only((await readXlsxBuffer(await env.sim.toXlsx())).sheets),
         national,
