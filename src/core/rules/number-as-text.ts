@@ -19,7 +19,7 @@ export const numberAsText: Rule = {
       if (reading.status !== "text") continue;
       report({
         cell: field.address,
-        message: `${what}“${excerpt(field.text.trim())}”是文本（${reading.why}），公式无法计算；已按 ${reading.read} 校验，请改为数字（只填数字，不带单位和空格）`,
+        message: `${what}“${excerpt(field.text.trim())}”是文本（${reading.why}），公式无法计算；已按 ${reading.read} 校验，${reading.fix}`,
         expected: reading.read,
         actual: field.text,
       });

@@ -67,8 +67,11 @@ export function numberCells(form: Form): NumberCell[] {
 export type NumberCellReading =
   /** A stored number, empty, "—" or 不涉及: nothing to say. */
   | { status: "ok" }
-  /** Text the engine reads as a number: `why` it is text, `read` the value used, as shown. */
-  | { status: "text"; why: string; read: string }
+  /**
+   * Text the engine reads as a number: `why` it is text, `read` the value used as shown, `fix`
+   * what to type instead.
+   */
+  | { status: "text"; why: string; read: string; fix: string }
   /** Text that cannot stand in this cell. */
   | { status: "invalid"; reason: string };
 
@@ -99,7 +102,12 @@ export function readNumberCell(field: Field, kind: NumberCellKind): NumberCellRe
   }
   // A stored number displayed through a format ("3.50万元", "99.04%") is a number already.
   if (field.numeric !== undefined) return { status: "ok" };
-  return { status: "text", why: whyText(field.text, unit), read: shownValue(field, kind) };
+  return {
+    status: "text",
+    why: whyText(field.text, unit),
+    read: shownValue(field, kind),
+    fix: fixText(field, kind),
+  };
 }
 
 function whyText(text: string, unit: string | undefined): string {
@@ -119,4 +127,21 @@ function shownValue(field: Field, kind: NumberCellKind): string {
   }
   if (parsed.unit === "%") return `${formatNumber(parsed.value)}%`;
   return formatNumber(parsed.value);
+}
+
+/** What to type instead, as the cell's own unit has it: "12.142988", "1（设为百分比格式）". */
+function fixText(field: Field, kind: NumberCellKind): string {
+  const parsed = readNumber(field);
+  if (!parsed.ok) return "";
+  if (parsed.unit === "%") {
+    return `请改为数字 ${formatNumber(parsed.value / 100, 8)} 并设为百分比格式`;
+  }
+  if (kind === "amount") {
+    const amount = readAmount(field);
+    if (amount !== undefined) {
+      const converted = parsed.unit !== undefined && parsed.unit !== "万" && parsed.unit !== "万元";
+      return `请改为数字 ${formatNumber(amount.value, 8)}${converted ? "（本栏单位为万元）" : ""}`;
+    }
+  }
+  return `请改为数字 ${formatNumber(parsed.value, 8)}`;
 }

@@ -24,6 +24,7 @@ describe("number-as-text", () => {
     expect(budget?.message).toContain("12.142 988");
     expect(budget?.message).toContain("数字中间有空格");
     expect(budget?.expected).toBe("12.142988 万元");
+    expect(budget?.message).toContain("请改为数字 12.142988");
   });
 
   it("warns on units typed into number cells: “3.5万” amount, “10分” weight, “4.8分” score", () => {
@@ -44,6 +45,7 @@ describe("number-as-text", () => {
     expect(findings.map((f) => f.cell)).toEqual(["B6", "E6", "G13"]);
     expect(findings[0].message).toContain("单位“万”");
     expect(findings[0].expected).toBe("3.5 万元");
+    expect(findings[0].message).toContain("请改为数字 3.5");
     expect(findings[1].expected).toBe("10");
     expect(findings[2].message).toContain("发布信息条数");
   });
@@ -60,7 +62,10 @@ describe("number-as-text", () => {
       },
     });
     // form-builder stores "1,663.27" and "84.45%" as text, as a cell typed with an apostrophe.
-    expect(check(numberAsText, asText).map((f) => f.cell)).toEqual(["B6", "C6", "D6", "F6"]);
+    const warned = check(numberAsText, asText);
+    expect(warned.map((f) => f.cell)).toEqual(["B6", "C6", "D6", "F6"]);
+    expect(warned[0].message).toContain("请改为数字 1663.27");
+    expect(warned[3].message).toContain("请改为数字 0.8445 并设为百分比格式");
     const stored = asText;
     for (const key of ["initial", "budget", "executed"] as const) {
       const field = stored.funds?.total?.[key];
@@ -113,5 +118,23 @@ describe("number-as-text", () => {
     expect(rules).toContain("exec-score-mismatch G6");
     expect(rules).not.toContain("invalid-number C6");
     expect(rules).toContain("number-as-text C6");
+  });
+
+  it("gives the amount in the block's 万元 when it was typed in 元", () => {
+    const form = withStoredRate(
+      buildForm({
+        funds: {
+          initial: "35000元",
+          budget: "3.5",
+          executed: "3.467",
+          weight: "10",
+          rate: "99.06%",
+          score: "9.91",
+        },
+      }),
+    );
+    const findings = check(numberAsText, form);
+    expect(findings.map((f) => f.cell)).toEqual(["B6"]);
+    expect(findings[0].message).toContain("请改为数字 3.5（本栏单位为万元）");
   });
 });
