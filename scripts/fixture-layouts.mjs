@@ -175,7 +175,7 @@ export function layoutForm(ws, form, options = {}) {
   for (const [key, rowLabels] of FUND_ROWS) {
     const data = form.funds[key];
     if (!data) continue;
-    put(r, 1, rowLabels[layout], { raw: true, path: `funds.${key}.label` });
+    put(r, 1, rowLabels[layout], { raw: true });
     FUND_FIELDS.forEach((field, k) => {
       const path = `funds.${key}.${field}`;
       if (k === 5 && !hasScore) {
@@ -709,8 +709,15 @@ function layoutYuan(ws, form, options) {
   }
   const placed = layoutForm(ws, yuanForm, { layout: "beijing", origin: options.origin });
   // Rewrite the funds block: 项目资金(元), no 年初 column, the national template's heads.
-  const fundsHead = parseA1(placed.cells["funds.total.label"]).row - 1;
-  const labelCol = parseA1(placed.cells["funds.total.label"]).col;
+  // Row labels sit two columns left of 全年预算数 in the Beijing layout.
+  const labelOf = (key) => {
+    const budget = placed.cells[`funds.${key}.budget`];
+    if (!budget) return undefined;
+    const { row, col } = parseA1(budget);
+    return a1(row, col - 2);
+  };
+  const fundsHead = parseA1(labelOf("total")).row - 1;
+  const labelCol = parseA1(labelOf("total")).col;
   const blockCol = labelCol - 1;
   ws.getCell(fundsHead, blockCol).value = "项目资金(元)";
   const heads = ["", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"];
@@ -726,7 +733,7 @@ function layoutYuan(ws, form, options) {
     other: "其他资金",
   };
   for (const [key, label] of Object.entries(labels)) {
-    const at = placed.cells[`funds.${key}.label`];
+    const at = form.funds[key] ? labelOf(key) : undefined;
     if (!at) continue;
     ws.getCell(at).value = label;
     const { row } = parseA1(at);
