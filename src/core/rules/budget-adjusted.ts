@@ -10,8 +10,8 @@ export const budgetAdjusted: Rule = {
   },
   check({ form, profile, report }) {
     const total = form.funds?.total;
-    const initial = readAmount(total?.initial);
-    const budget = readAmount(total?.budget);
+    const initial = readAmount(total?.initial, form.funds?.unit);
+    const budget = readAmount(total?.budget, form.funds?.unit);
     if (total?.budget === undefined || initial === undefined || budget === undefined) return;
     if (!(initial.value > 0)) return;
     const change = budget.value - initial.value;

@@ -10,8 +10,8 @@ export const execOverspend: Rule = {
   },
   check({ form, report }) {
     const total = form.funds?.total;
-    const budget = readAmount(total?.budget);
-    const executed = readAmount(total?.executed);
+    const budget = readAmount(total?.budget, form.funds?.unit);
+    const executed = readAmount(total?.executed, form.funds?.unit);
     if (total?.executed === undefined || budget === undefined || executed === undefined) return;
     if (!(executed.value > budget.value)) return;
     report({

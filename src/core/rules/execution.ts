@@ -41,8 +41,8 @@ export interface ExecutionFigures {
 /** Undefined when 全年预算数 / 全年执行数 are missing, not numbers, negative, or the budget is 0. */
 export function readExecution(form: Form, profile: Profile): ExecutionFigures | undefined {
   const total = form.funds?.total;
-  const budget = readAmount(total?.budget);
-  const executed = readAmount(total?.executed);
+  const budget = readAmount(total?.budget, form.funds?.unit);
+  const executed = readAmount(total?.executed, form.funds?.unit);
   if (budget === undefined || executed === undefined) return undefined;
   if (!(budget.value > 0) || executed.value < 0) return undefined;
   const weight = printedNumber(total?.weight)?.value ?? profile.fundsWeight;

@@ -181,7 +181,11 @@ export function isEmptyNumber(field: Field | undefined): boolean {
   return !parsed.ok && parsed.empty;
 }
 
-const AMOUNT_SHIFT: Record<string, number> = { 元: 4, 千元: 1, 万元: 0, 万: 0, 亿元: -4, 亿: -4 };
+/** Powers of ten of the money units, in 元. */
+const MONEY_EXPONENT: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
+
+/** The unit a funds block states for its amounts: 万元 unless its head says 元 (`项目资金(元)`). */
+export type BlockUnit = "元" | "万元";
 
 /**
  * The coarsest precision an amount is taken to have, in decimals of its own unit (domain.md §4):
@@ -191,12 +195,16 @@ const AMOUNT_SHIFT: Record<string, number> = { 元: 4, 千元: 1, 万元: 0, 万
 export const AMOUNT_MIN_DECIMALS = 2;
 
 /**
- * An amount of the 项目资金 block in 万元 (the block's unit), with its printed precision: "3.5万" is
- * 3.5, "35000元" is 3.5 with 4 more decimals; never coarser than 0.01 of the unit written. A cell
- * that stores a number but displays it rounded ("30" for 29.84) is read as the stored number: that
- * is what its formulas compute with. Undefined for no number, or a percentage.
+ * An amount of the 项目资金 block in the block's unit (万元 unless `blockUnit` says 元), with its
+ * printed precision: in a 万元 block "3.5万" is 3.5 and "35000元" is 3.5 with 4 more decimals; in a
+ * 元 block "3.5万" is 35000. Never coarser than 0.01 of the unit written. A cell that stores a
+ * number but displays it rounded ("30" for 29.84) is read as the stored number: that is what its
+ * formulas compute with. Undefined for no number, or a percentage.
  */
-export function readAmount(field: Field | undefined): PrintedNumber | undefined {
+export function readAmount(
+  field: Field | undefined,
+  blockUnit: BlockUnit = "万元",
+): PrintedNumber | undefined {
   const parsed = readNumber(field);
   if (!parsed.ok) return undefined;
   if (parsed.unit === undefined) {
@@ -206,10 +214,12 @@ export function readAmount(field: Field | undefined): PrintedNumber | undefined 
     }
     return { value: parsed.value, decimals: Math.max(parsed.decimals, AMOUNT_MIN_DECIMALS) };
   }
-  const shift = AMOUNT_SHIFT[parsed.unit];
-  if (shift === undefined) return undefined;
-  const value = Number((parsed.value / 10 ** shift).toPrecision(15));
-  return { value, decimals: Math.max(0, Math.max(parsed.decimals, AMOUNT_MIN_DECIMALS) + shift) };
+  const exponent = MONEY_EXPONENT[parsed.unit];
+  if (exponent === undefined) return undefined;
+  // Positive: the unit written is larger than the block's (万 in a 元 block).
+  const shift = exponent - MONEY_EXPONENT[blockUnit];
+  const value = Number((parsed.value * 10 ** shift).toPrecision(15));
+  return { value, decimals: Math.max(0, Math.max(parsed.decimals, AMOUNT_MIN_DECIMALS) - shift) };
 }
 
 /** A number for a message: at most `decimals` decimals, no trailing zeros (190, 96.16, 0.045). */

@@ -28,13 +28,13 @@ export const fundsSumMismatch: Rule = {
     for (const key of AMOUNT_COLUMNS) {
       const column = FUNDS_COLUMN_HEADS[key];
       const totalField = total[key];
-      const printedTotal = readAmount(totalField);
+      const printedTotal = readAmount(totalField, funds.unit);
       if (totalField === undefined || printedTotal === undefined) continue;
       const parts: PrintedNumber[] = [];
       let unreadable = false;
       for (const row of breakdown) {
         const field = row?.[key];
-        const amount = readAmount(field);
+        const amount = readAmount(field, funds.unit);
         if (amount !== undefined) parts.push(amount);
         else if (!isEmptyNumber(field)) unreadable = true;
       }
@@ -47,7 +47,7 @@ export const fundsSumMismatch: Rule = {
       if (Math.abs(sum - printedTotal.value) <= tolerance) continue;
       const shown = breakdown
         .map((row) => {
-          const amount = readAmount(row?.[key]);
+          const amount = readAmount(row?.[key], funds.unit);
           return amount === undefined ? "0" : formatNumber(amount.value);
         })
         .join(" + ");

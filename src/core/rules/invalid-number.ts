@@ -15,8 +15,8 @@ export const invalidNumber: Rule = {
     description: "金额、分值、得分、执行率等单元格应填写数字",
   },
   check({ form, report }) {
-    for (const { field, what, kind } of numberCells(form)) {
-      const reading = readNumberCell(field, kind);
+    for (const { field, what, kind, blockUnit } of numberCells(form)) {
+      const reading = readNumberCell(field, kind, blockUnit);
       if (reading.status !== "invalid") continue;
       report({
         cell: field.address,

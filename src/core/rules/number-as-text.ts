@@ -14,8 +14,8 @@ export const numberAsText: Rule = {
     description: "数字单元格中是文本形式的数字（带单位、有空格或存为文本），公式无法计算",
   },
   check({ form, report }) {
-    for (const { field, what, kind } of numberCells(form)) {
-      const reading = readNumberCell(field, kind);
+    for (const { field, what, kind, blockUnit } of numberCells(form)) {
+      const reading = readNumberCell(field, kind, blockUnit);
       if (reading.status !== "text") continue;
       report({
         cell: field.address,

@@ -6,7 +6,14 @@ import {
   type FundsColumn,
   type FundsRow,
 } from "../forms/model";
-import { excerpt, formatNumber, readAmount, readNumber } from "./fields";
+import {
+  excerpt,
+  formatNumber,
+  readAmount,
+  readNumber,
+  withoutSpaces,
+  type BlockUnit,
+} from "./fields";
 
 /**
  * The cells of a form that must hold a number, and how their text reads: shared by invalid-number
@@ -22,6 +29,8 @@ export interface NumberCell {
   /** The cell in words for a message: "年度资金总额的全年预算数", "指标“…”的分值". */
   what: string;
   kind: NumberCellKind;
+  /** The funds block's unit, for amounts. */
+  blockUnit: BlockUnit;
 }
 
 /** How each funds column's text is judged. */
@@ -37,15 +46,21 @@ const FUNDS_COLUMN_KIND: Readonly<Record<FundsColumn, NumberCellKind>> = {
 /** Every cell of the form that must hold a number, in reading order. */
 export function numberCells(form: Form): NumberCell[] {
   const cells: NumberCell[] = [];
-  const add = (field: Field | undefined, what: string, kind: NumberCellKind): void => {
-    if (field !== undefined) cells.push({ field, what, kind });
-  };
   const funds = form.funds;
+  const blockUnit = funds?.unit ?? "万元";
+  const add = (field: Field | undefined, what: string, kind: NumberCellKind): void => {
+    if (field !== undefined) cells.push({ field, what, kind, blockUnit });
+  };
   const fundsRows: [FundsRow | undefined, string][] = [
     [funds?.total, "年度资金总额"],
     [funds?.appropriation, "当年财政拨款"],
     [funds?.carryover, "上年结转资金"],
     [funds?.other, "其他资金"],
+    // Other provinces' rows (财政专户管理资金, 单位资金), named as printed.
+    ...(funds?.extra ?? []).map((row): [FundsRow, string] => [
+      row,
+      excerpt(withoutSpaces(row.label.text)) || `第 ${row.row} 行`,
+    ]),
   ];
   for (const [row, label] of fundsRows) {
     if (row === undefined) continue;
@@ -82,7 +97,11 @@ const SPACE_INSIDE_NUMBER = /\d[.,]?\s+[.,]?\d/;
 const MONEY_UNIT = /^(?:元|千元|万元|万|亿元|亿)$/;
 
 /** Reads one number cell: ok, a number held as text (with why), or not a number (with why). */
-export function readNumberCell(field: Field, kind: NumberCellKind): NumberCellReading {
+export function readNumberCell(
+  field: Field,
+  kind: NumberCellKind,
+  blockUnit: BlockUnit = "万元",
+): NumberCellReading {
   const parsed = readNumber(field);
   if (!parsed.ok)
     return parsed.empty ? { status: "ok" } : { status: "invalid", reason: parsed.reason };
@@ -105,8 +124,8 @@ export function readNumberCell(field: Field, kind: NumberCellKind): NumberCellRe
   return {
     status: "text",
     why: whyText(field.text, unit),
-    read: shownValue(field, kind),
-    fix: fixText(field, kind),
+    read: shownValue(field, kind, blockUnit),
+    fix: fixText(field, kind, blockUnit),
   };
 }
 
@@ -118,29 +137,34 @@ function whyText(text: string, unit: string | undefined): string {
 }
 
 /** The value the other rules use, as a message shows it: "3.5" (万元), "10", "99.04%". */
-function shownValue(field: Field, kind: NumberCellKind): string {
+function shownValue(field: Field, kind: NumberCellKind, blockUnit: BlockUnit): string {
   const parsed = readNumber(field);
   if (!parsed.ok) return "";
   if (kind === "amount") {
-    const amount = readAmount(field);
-    return amount === undefined ? formatNumber(parsed.value) : `${formatNumber(amount.value)} 万元`;
+    const amount = readAmount(field, blockUnit);
+    return amount === undefined
+      ? formatNumber(parsed.value)
+      : `${formatNumber(amount.value)} ${blockUnit}`;
   }
   if (parsed.unit === "%") return `${formatNumber(parsed.value)}%`;
   return formatNumber(parsed.value);
 }
 
 /** What to type instead, as the cell's own unit has it: "12.142988", "1（设为百分比格式）". */
-function fixText(field: Field, kind: NumberCellKind): string {
+function fixText(field: Field, kind: NumberCellKind, blockUnit: BlockUnit): string {
   const parsed = readNumber(field);
   if (!parsed.ok) return "";
   if (parsed.unit === "%") {
     return `请改为数字 ${formatNumber(parsed.value / 100, 8)} 并设为百分比格式`;
   }
   if (kind === "amount") {
-    const amount = readAmount(field);
+    const amount = readAmount(field, blockUnit);
     if (amount !== undefined) {
-      const converted = parsed.unit !== undefined && parsed.unit !== "万" && parsed.unit !== "万元";
-      return `请改为数字 ${formatNumber(amount.value, 8)}${converted ? "（本栏单位为万元）" : ""}`;
+      const inBlockUnit =
+        parsed.unit === undefined ||
+        parsed.unit === blockUnit ||
+        (blockUnit === "万元" && parsed.unit === "万");
+      return `请改为数字 ${formatNumber(amount.value, 8)}${inBlockUnit ? "" : `（本栏单位为${blockUnit}）`}`;
     }
   }
   return `请改为数字 ${formatNumber(parsed.value, 8)}`;

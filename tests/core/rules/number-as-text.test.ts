@@ -137,4 +137,36 @@ describe("number-as-text", () => {
     expect(findings.map((f) => f.cell)).toEqual(["B6"]);
     expect(findings[0].message).toContain("请改为数字 3.5（本栏单位为万元）");
   });
+
+  it("reads amounts in the block's own unit (项目资金(元)) and checks extra breakdown rows", () => {
+    const form = withStoredRate(
+      buildForm({
+        funds: {
+          initial: "35000",
+          budget: "35000",
+          executed: "3.4万",
+          weight: "10",
+          rate: "97.14%",
+          score: "9.71",
+        },
+      }),
+    );
+    if (form.funds === undefined) throw new Error("no funds block");
+    form.funds.unit = "元";
+    form.funds.extra = [
+      {
+        row: 10,
+        label: { address: "A10", text: "单位资金" },
+        initial: { address: "B10", text: "1 000" },
+      },
+    ];
+    const findings = check(numberAsText, form);
+    expect(findings.map((f) => f.cell)).toEqual(["D6", "B10"]);
+    expect(findings[0].expected).toBe("34000 元");
+    expect(findings[0].message).toContain("请改为数字 34000（本栏单位为元）");
+    expect(findings[1].message).toContain("单位资金");
+    // 34000 ÷ 35000 = 97.14%: the execution rules read the same amounts.
+    const errors = runRules(form, national).filter((f) => f.rule.startsWith("exec-"));
+    expect(errors).toEqual([]);
+  });
 });
