@@ -1,21 +1,18 @@
 // Reads .xlsx bytes into the host-neutral grid. No Node-only API here: the web checker bundles
 // this module for the browser (the file-path reader is in read.ts).
-import ExcelJS from "exceljs";
-import {
-  MemorySheet,
-  displayText,
-  type CellRange,
-  type GridCell,
-  type StoredValue,
-  type WorkbookGrid,
-} from "../../core/grid";
+import type { MemorySheet, WorkbookGrid } from "../../core/grid";
 import { computeMissingResults, namespaced, type PendingCell } from "../../core/grid/evaluate";
-import { formatValue } from "../../core/grid/format";
 import { PERF } from "../../functions/perf";
+import { WorkbookLimitError } from "./read-limits";
+import { MissingWorkbookError, readWorkbookParts, type WorkbookParts } from "./read-package";
+import { readSheet, type SheetContext } from "./read-sheet";
+import { readSharedStrings } from "./read-strings";
+import { readCellStyles } from "./read-styles";
 import { CORRUPT_MESSAGE, zipRefusal } from "./zip-limits";
 
 /**
- * Reads an .xlsx file into the host-neutral grid with exceljs. Anything that cannot be read becomes
+ * Reads an .xlsx file into the host-neutral grid: fflate unzips the parts it needs and a
+ * hand-written scanner walks their XML once (README, 设计说明: why not exceljs or SheetJS). Anything that cannot be read becomes
  * a WorkbookReadError whose message is one Chinese line: what is wrong and what to do.
  */
 export class WorkbookReadError extends Error {
@@ -82,29 +79,40 @@ export async function readXlsxBuffer(
       "文件不是 .xlsx 工作簿（内容不是 Excel 格式），请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查",
     );
   }
-  // Before exceljs inflates anything: a part of hundreds of MB would exhaust the heap first.
+  // Before anything is inflated: a part of hundreds of MB would exhaust the heap first.
   const refusal = zipRefusal(bytes);
   if (refusal) throw fail(refusal);
-  const workbook = new ExcelJS.Workbook();
+  let parts: WorkbookParts;
   try {
-    // exceljs' typings want its own Buffer flavour; JSZip underneath takes any Uint8Array, which
-    // keeps Node's Buffer out of the browser bundle.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    parts = readWorkbookParts(bytes);
   } catch (error) {
     throw fail(CORRUPT_MESSAGE, error);
   }
-  if (workbook.worksheets.length === 0) {
+  if (parts.sheets.length === 0) {
     throw fail(
       "文件中没有任何工作表，它可能不是 Excel 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再检查",
     );
   }
   try {
-    const pending: PendingCell[] = [];
-    const sheets = workbook.worksheets.map((worksheet) => toMemorySheet(worksheet, pending));
-    computeFormulaResults(sheets, pending);
+    const context: SheetContext = {
+      strings: readSharedStrings(parts.sharedStrings),
+      styles: readCellStyles(parts.styles),
+      date1904: parts.date1904,
+      pending: [],
+      mergedCells: 0,
+    };
+    const sheets: MemorySheet[] = [];
+    for (const entry of parts.sheets) {
+      // A sheet whose part is missing is left out, as exceljs did.
+      const xml = parts.text(entry.part);
+      if (xml !== undefined) sheets.push(readSheet(xml, entry.name, entry.hidden, context));
+    }
+    if (sheets.length === 0) throw new MissingWorkbookError();
+    computeFormulaResults(sheets, context.pending);
     return { sheets };
   } catch (error) {
-    throw fail("文件内容无法解析，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查", error);
+    if (error instanceof WorkbookLimitError) throw fail(error.message, error);
+    throw fail(CORRUPT_MESSAGE, error);
   }
 }
 
@@ -118,120 +126,4 @@ const FORMULA_FUNCTIONS = namespaced("PERF", PERF);
  */
 function computeFormulaResults(sheets: MemorySheet[], pending: PendingCell[]): void {
   if (pending.length > 0) computeMissingResults(sheets, { functions: FORMULA_FUNCTIONS, pending });
-}
-
-function toMemorySheet(worksheet: ExcelJS.Worksheet, pending: PendingCell[]): MemorySheet {
-  // exceljs keeps hidden and very hidden sheets; we keep them too, marked hidden.
-  const hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
-  const sheet = new MemorySheet(worksheet.name, hidden);
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // exceljs repeats the master's value in every cell of a merge; only the top-left holds it.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const gridCell = toGridCell(withCachedResult(cell), cell.numFmt, sharedFormulaText(cell));
-      if (!gridCell) return;
-      sheet.set(rowNumber, colNumber, gridCell);
-      if (gridCell.formula !== undefined && gridCell.value === null) {
-        pending.push({ sheet, row: rowNumber, col: colNumber });
-      }
-    });
-  });
-  for (const range of mergeRanges(worksheet)) sheet.addMerge(range);
-  return sheet;
-}
-
-/** exceljs keeps merges in a private map keyed by the top-left cell (the public model is costly). */
-function mergeRanges(worksheet: ExcelJS.Worksheet) {
-  const merges = (worksheet as unknown as { _merges?: Record<string, { model?: CellRange }> })
-    ._merges;
-  const ranges: CellRange[] = [];
-  for (const merge of Object.values(merges ?? {})) {
-    const m = merge?.model;
-    if (m && m.top > 0 && m.left > 0) {
-      ranges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
-    }
-  }
-  return ranges;
-}
-
-type ExcelValue = ExcelJS.CellValue;
-
-/**
- * exceljs drops a formula's cached result from `cell.value` when that result is 0 (it tests the
- * result for truthiness) but keeps it in `cell.model.result`; put it back so a computed 0 rate or
- * score is read as 0, not as an empty cell.
- */
-function withCachedResult(cell: ExcelJS.Cell): ExcelValue {
-  const value = cell.value;
-  if (!isObject(value) || !("formula" in value || "sharedFormula" in value)) return value;
-  if ((value as { result?: unknown }).result !== undefined) return value;
-  const modelResult = (cell.model as { result?: ExcelValue }).result;
-  return modelResult === undefined
-    ? value
-    : (Object.assign({}, value, { result: modelResult }) as ExcelValue);
-}
-
-/** A shared formula's own text (exceljs translates the master's formula to this cell). */
-function sharedFormulaText(cell: ExcelJS.Cell): string | undefined {
-  if (cell.type !== ExcelJS.ValueType.Formula) return undefined;
-  try {
-    return cell.formula || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function toGridCell(
-  raw: ExcelValue,
-  numFmt: string | undefined,
-  translatedFormula?: string,
-): GridCell | undefined {
-  const fmt = numFmt && numFmt !== "General" ? numFmt : undefined;
-  let formula: string | undefined;
-  let value: ExcelValue = raw;
-  if (isObject(value) && ("formula" in value || "sharedFormula" in value)) {
-    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelValue };
-    formula = translatedFormula ?? f.formula ?? f.sharedFormula;
-    value = f.result ?? null;
-  }
-  const stored = toStored(value);
-  if (stored === null && formula === undefined) return undefined;
-  const cell: GridCell = { value: stored, text: textOf(stored, fmt) };
-  if (fmt) cell.numFmt = fmt;
-  if (formula !== undefined) cell.formula = formula.replace(/^=/, "");
-  return cell;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !(value instanceof Date);
-}
-
-function toStored(value: ExcelValue | undefined): StoredValue {
-  if (value === null || value === undefined) return null;
-  // exceljs reads a numeric cell's <v> with parseFloat: "#DIV/0!" or "abc" in a damaged file
-  // becomes NaN, "1e999" Infinity. No spreadsheet stores those; the grid shows them as #NUM!.
-  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
-  if (typeof value === "boolean" || typeof value === "string") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (isObject(value)) {
-    if ("error" in value && typeof value.error === "string") return { error: value.error };
-    if ("richText" in value && Array.isArray(value.richText)) {
-      return (value.richText as Array<{ text?: string }>).map((run) => run.text ?? "").join("");
-    }
-    if ("hyperlink" in value || "text" in value) {
-      const text = (value as { text?: unknown }).text;
-      if (typeof text === "string") return text;
-      const nested = toStored(text as ExcelValue);
-      return nested === null ? "" : nested;
-    }
-    if ("formula" in value || "sharedFormula" in value) {
-      return toStored((value as { result?: ExcelValue }).result);
-    }
-  }
-  return String(value);
-}
-
-function textOf(value: StoredValue, numFmt: string | undefined): string {
-  if (typeof value === "number") return formatValue(value, numFmt);
-  return displayText(value);
 }
