@@ -28,6 +28,10 @@ export function compactText(raw: string): string {
   text = text
     .replace(/[≧⩾]/g, "≥")
     .replace(/[≦⩽]/g, "≤")
+    // Small form variants (﹦﹤﹥, used by some provincial forms) are not in the full-width block.
+    .replace(/﹦/g, "=")
+    .replace(/﹤/g, "<")
+    .replace(/﹥/g, ">")
     .replace(/[〜∼]/g, "~")
     .replace(/[‐‑−]/g, "-")
     .replace(/【/g, "(")
