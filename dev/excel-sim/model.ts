@@ -246,7 +246,14 @@ export class WorkbookModel {
   setNote(sheet: SheetModel, row: number, col: number, text: string | null): void {
     const cell = sheet.ws.getCell(row, col);
     if (text === null) {
-      (cell as unknown as { _comment?: unknown })._comment = undefined;
+      const raw = cell as unknown as {
+        _comment?: unknown;
+        _value?: { model?: { comment?: unknown } };
+      };
+      raw._comment = undefined;
+      // A cell loaded from .xlsx keeps the loaded comment in its value's model, and exceljs writes
+      // that model on save: without this, a deleted note comes back in the saved file.
+      if (raw._value?.model) delete raw._value.model.comment;
     } else {
       cell.note = text;
     }
