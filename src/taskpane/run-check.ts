@@ -5,11 +5,13 @@
  */
 import type { Finding } from "../core/findings";
 import { detectForms } from "../core/forms";
+import { detectDepartmentForms, type DepartmentForm } from "../core/forms/department";
 import type { Form } from "../core/forms/model";
-import type { SheetGrid, WorkbookGrid } from "../core/grid";
+import { fromA1, type SheetGrid, type WorkbookGrid } from "../core/grid";
 import type { Profile } from "../core/profiles/schema";
 import {
   sortFindings,
+  validateDepartmentForm,
   validateForm,
   validateWorkbook,
   type FormReport,
@@ -56,22 +58,30 @@ async function validateSheets(
   options: CheckOptions,
 ): Promise<FormReport[]> {
   const maybePause = slicer(options);
-  const forms: Form[] = [];
+  // Department 评分表 are forms too (validateWorkbook reports them alongside the project forms).
+  const forms: Array<{ project: Form } | { department: DepartmentForm }> = [];
   for (const [index, sheet] of sheets.entries()) {
     options.onProgress?.({ phase: "detect", done: index, total: sheets.length });
     await maybePause();
-    forms.push(...detectForms(sheet));
+    forms.push(...detectForms(sheet).map((project) => ({ project })));
+    forms.push(...detectDepartmentForms(sheet).map((department) => ({ department })));
   }
   const reports: FormReport[] = [];
   for (const [index, form] of forms.entries()) {
     if (index % 10 === 0)
       options.onProgress?.({ phase: "validate", done: index, total: forms.length });
     await maybePause();
-    const report = validateForm(form, profile);
+    const report =
+      "project" in form
+        ? validateForm(form.project, profile)
+        : validateDepartmentForm(form.department, profile);
     reports.push({ ...report, findings: sortFindings(report.findings, sheetOrder) });
   }
   options.onProgress?.({ phase: "validate", done: forms.length, total: forms.length });
-  return reports;
+  // validateWorkbook's order: by sheet, then top row (a department form may sit above a project one).
+  const position = (report: FormReport) => sheetOrder.indexOf(report.sheet);
+  const top = (report: FormReport) => fromA1(report.range.split(":")[0] ?? "")?.row ?? 0;
+  return reports.sort((a, b) => position(a) - position(b) || top(a) - top(b));
 }
 
 /** The whole grid's report, the same as `validateWorkbook(grid, profile)`. */

@@ -2,10 +2,12 @@
  * The pane's sliced validation gives what validateWorkbook gives, reports its progress and pauses
  * between slices; a re-check of some sheets replaces only their forms.
  */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MemorySheet } from "../../src/core/grid";
 import { national, shanghai } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
+import { readXlsxFile } from "../../src/hosts/xlsx/read";
 import { checkGrid, recheckSheets, type CheckProgress } from "../../src/taskpane/run-check";
 import { placeTsv } from "../core/forms/sheet-helpers";
 import {
@@ -37,6 +39,13 @@ describe("checkGrid", () => {
       expect(expected.forms).toHaveLength(4);
       expect(await checkGrid(grid, profile, { pause: async () => {} })).toEqual(expected);
     }
+  });
+
+  it("equals validateWorkbook on department 评分表 too (the department fixture)", async () => {
+    const grid = await readXlsxFile(path.resolve(__dirname, "../fixtures/department.xlsx"));
+    const expected = validateWorkbook(grid, national);
+    expect(expected.forms.length).toBeGreaterThan(0);
+    expect(await checkGrid(grid, national, { pause: async () => {} })).toEqual(expected);
   });
 
   it("gives the engine's file-level finding when no sheet holds a form", async () => {
