@@ -85,6 +85,8 @@ function checkerPolicy(production) {
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "connect-src 'self'",
+      // The checker reads workbooks in a Web Worker loaded from its own server.
+      "worker-src 'self'",
       "font-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",

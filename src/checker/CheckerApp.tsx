@@ -10,24 +10,20 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Select,
   Title2,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { memo, useCallback, useRef, useState, type DragEvent } from "react";
+import { memo, useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { toJsonDocument, type FileReport } from "../core/file-report";
 import { getProfile, profiles } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
-import {
-  readAndCheckFiles,
-  recheckFiles,
-  type CheckProgress,
-  type ReadWorkbook,
-  type WorkbookFile,
-} from "../hosts/web/check-files";
-import { downloadText } from "./download";
+import type { CheckProgress } from "../hosts/web/check-files";
+import { CheckerClient } from "../hosts/web/checker-client";
+import { downloadBytes, downloadText } from "./download";
 import { FileReportCard, fileCounts } from "./FileReportCard";
 import { loadSample } from "./sample";
 
@@ -75,14 +71,20 @@ const STAGE_TEXT: Record<CheckProgress["stage"], string> = {
 };
 
 /**
- * A finished run: the files as read (kept so that another profile re-runs only the rules, issue
- * 12), the profile, and what was found.
+ * A finished run: which files as read (their grids stay in the worker, so that another profile
+ * re-runs only the rules, issue 12), the profile, and what was found.
  */
 interface Run {
-  read: readonly ReadWorkbook[];
+  run: number;
   profile: Profile;
   reports: FileReport[];
 }
+
+/** The worker that reads and checks; one for the page, started after its first paint. */
+const checker = new CheckerClient();
+
+const SUMMARY_FILE = "绩效自评检查汇总.xlsx";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function CheckerApp() {
   const styles = useStyles();
@@ -101,6 +103,13 @@ export function CheckerApp() {
   // as a handler may run before the render that would show it the newest run.
   const lastRead = useRef<Run | null>(null);
 
+  // The reader is loaded in the worker once the page has painted: the first check starts at once
+  // and the first render never waits for it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => checker.warm(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
   /** Progress of request `id`, shown while it is the latest. */
   const progressOf = useCallback(
     (id: number) => (step: CheckProgress) => {
@@ -116,9 +125,9 @@ export function CheckerApp() {
       lastRead.current = result;
       while (result.profile !== chosen.current) {
         const profile = chosen.current;
-        const reports = await recheckFiles(result.read, profile, { onProgress: progressOf(id) });
+        const reports = await checker.recheck(result.run, profile.name, progressOf(id));
         if (id !== latest.current) return;
-        result = { read: result.read, profile, reports };
+        result = { run: result.run, profile, reports };
         lastRead.current = result;
       }
       setProgress(null);
@@ -127,21 +136,36 @@ export function CheckerApp() {
     [progressOf],
   );
 
+  /** A failed request says why, in place of its progress. */
+  const failed = useCallback((id: number, error: unknown) => {
+    if (id !== latest.current) return;
+    reading.current = false;
+    setProgress(null);
+    setProblem(error instanceof Error ? error.message : String(error));
+  }, []);
+
   const check = useCallback(
-    async (files: readonly WorkbookFile[]) => {
+    async (files: readonly File[]) => {
       if (files.length === 0) return;
       const id = ++latest.current;
       reading.current = true;
       setProblem(null);
       const profile = chosen.current;
-      const { read, reports } = await readAndCheckFiles(files, profile, {
-        onProgress: progressOf(id),
-      });
-      if (id !== latest.current) return;
-      reading.current = false;
-      await finish(id, { read, profile, reports });
+      try {
+        const { run: read, reports } = await checker.read(files, profile.name, progressOf(id));
+        if (id !== latest.current) {
+          checker.forget(read);
+          return;
+        }
+        reading.current = false;
+        const previous = lastRead.current;
+        await finish(id, { run: read, profile, reports });
+        if (previous && previous.run !== read) checker.forget(previous.run);
+      } catch (error) {
+        failed(id, error);
+      }
     },
-    [finish, progressOf],
+    [failed, finish, progressOf],
   );
 
   const onFiles = (list: FileList | null) => void check(list ? Array.from(list) : []);
@@ -149,7 +173,10 @@ export function CheckerApp() {
     setProfileName(name);
     chosen.current = getProfile(name);
     // While files are being read, the read re-checks with this profile when it is done.
-    if (lastRead.current && !reading.current) void finish(++latest.current, lastRead.current);
+    if (lastRead.current && !reading.current) {
+      const id = ++latest.current;
+      finish(id, lastRead.current).catch((error: unknown) => failed(id, error));
+    }
   };
   const onSample = async () => {
     try {
@@ -215,10 +242,18 @@ export function CheckerApp() {
         </div>
         <div role="status" aria-live="polite">
           {progress && (
-            <Body1>
-              {STAGE_TEXT[progress.stage]}“{progress.file}”（第 {progress.index} 个，共{" "}
-              {progress.count} 个）…
-            </Body1>
+            <>
+              <Body1>
+                {STAGE_TEXT[progress.stage]}“{progress.file}”（第 {progress.index} 个，共{" "}
+                {progress.count} 个）…
+              </Body1>
+              <ProgressBar
+                data-testid="progress"
+                thickness="large"
+                value={progressValue(progress)}
+                max={1}
+              />
+            </>
           )}
         </div>
         {problem && (
@@ -239,6 +274,20 @@ export function CheckerApp() {
 const Results = memo(function Results({ run }: { run: Run }) {
   const styles = useStyles();
   const totals = summary(run.reports);
+  const [saving, setSaving] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const saveSummary = async () => {
+    setSaving(true);
+    setSaveProblem(null);
+    try {
+      const bytes = await checker.summary(run.run, run.reports, run.profile.name);
+      downloadBytes(bytes, SUMMARY_FILE, XLSX_TYPE);
+    } catch (error) {
+      setSaveProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <>
       <div className={styles.summary}>
@@ -251,13 +300,27 @@ const Results = memo(function Results({ run }: { run: Run }) {
         >
           下载 JSON
         </Button>
+        <Button disabled={saving} onClick={() => void saveSummary()}>
+          {saving ? "正在生成汇总表…" : "下载汇总表"}
+        </Button>
       </div>
+      {saveProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{saveProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       {run.reports.map((report, index) => (
         <FileReportCard key={`${index}-${report.file}`} report={report} profile={run.profile} />
       ))}
     </>
   );
 });
+
+/** Files done, and most of the one being checked once it is read (reading is most of its time). */
+function progressValue(progress: CheckProgress): number {
+  const done = progress.index - 1 + (progress.stage === "checking" ? 0.8 : 0);
+  return Math.min(1, done / progress.count);
+}
 
 function summary(reports: readonly FileReport[]) {
   const totals = { forms: 0, error: 0, warning: 0, info: 0 };

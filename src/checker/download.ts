@@ -1,6 +1,15 @@
 /** Saves text as a file through a blob: URL (made in the page; nothing is uploaded). */
 export function downloadText(text: string, fileName: string, type = "application/json"): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  download(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
+}
+
+/** Saves bytes made in the page (the summary workbook) as a file. */
+export function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+  download(new Blob([bytes as BlobPart], { type }), fileName);
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -1,11 +1,9 @@
-import type { WorkbookFile } from "../hosts/web/check-files";
-
 /** The sample workbook copied into the build beside checker.html (webpack.config.js). */
 export const SAMPLE_FILE = "示例-北京丰台2023.xlsx";
 export const SAMPLE_URL = `samples/${encodeURIComponent(SAMPLE_FILE)}`;
 
 /** Fetches the embedded sample from the page's own server (relative URL: nothing leaves it). */
-export async function loadSample(): Promise<WorkbookFile> {
+export async function loadSample(): Promise<File> {
   let response: Response;
   try {
     response = await fetch(SAMPLE_URL);
@@ -23,5 +21,6 @@ export async function loadSample(): Promise<WorkbookFile> {
     );
   }
   const bytes = await response.arrayBuffer();
-  return { name: SAMPLE_FILE, arrayBuffer: async () => bytes };
+  // A File, as picked ones are: it is sent to the checker's worker as it is.
+  return new File([bytes], SAMPLE_FILE);
 }

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { longTextWorkbook, type LongTextWorkbook } from "../hosts/web/long-text-workbook";
 import {
@@ -58,28 +58,33 @@ describe.skipIf(skip !== undefined)("web checker under heavy input", () => {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** A fresh checker page that records every file the page reads (Blob.arrayBuffer on a File). */
-  async function openChecker(): Promise<Page> {
+  /**
+   * A fresh checker page that records every file read (Blob.arrayBuffer on a File). Files are read
+   * in the checker's worker, so that is where the recording goes (before any file is picked).
+   */
+  async function openChecker(): Promise<{ page: Page; worker: Worker }> {
     const page = await browser.context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {
       if (message.type() === "error") pageErrors.push(message.text());
     });
-    await page.addInitScript(() => {
+    const started = page.waitForEvent("worker");
+    await page.goto(`${server.origin}/checker.html`);
+    const worker = await started;
+    await worker.evaluate(() => {
       const reads: string[] = [];
-      Object.assign(window, { fileReads: reads });
+      Object.assign(self, { fileReads: reads });
       const original = Blob.prototype.arrayBuffer;
       Blob.prototype.arrayBuffer = function (this: Blob) {
         if (this instanceof File) reads.push(this.name);
         return original.call(this);
       };
     });
-    await page.goto(`${server.origin}/checker.html`);
-    return page;
+    return { page, worker };
   }
 
-  const fileReads = (page: Page) =>
-    page.evaluate(() => (window as unknown as { fileReads: string[] }).fileReads.slice());
+  const fileReads = (worker: Worker) =>
+    worker.evaluate(() => (self as unknown as { fileReads: string[] }).fileReads.slice());
 
   /** Waits until the summary line matches (it is replaced when a run finishes). */
   async function summaryMatches(page: Page, expected: RegExp) {
@@ -111,7 +116,7 @@ describe.skipIf(skip !== undefined)("web checker under heavy input", () => {
 
     beforeAll(async () => {
       hostile = await longTextWorkbook();
-      page = await openChecker();
+      ({ page } = await openChecker());
       const started = Date.now();
       await page
         .locator('input[type="file"]')
@@ -189,11 +194,11 @@ describe.skipIf(skip !== undefined)("web checker under heavy input", () => {
   });
 
   it("re-checks with another profile without reading the workbooks again", async () => {
-    const page = await openChecker();
+    const { page, worker } = await openChecker();
     await page.locator("select").selectOption("shanghai");
     await page.locator('input[type="file"]').setInputFiles([SHANGHAI, SAMPLE]);
     await summaryMatches(page, /共检查 2 个文件.*上海/);
-    expect(await fileReads(page)).toEqual(["shanghai.xlsx", "示例-北京丰台2023.xlsx"]);
+    expect(await fileReads(worker)).toEqual(["shanghai.xlsx", "示例-北京丰台2023.xlsx"]);
     const civil = page.locator('[data-file="shanghai.xlsx"] li[data-project="公务员管理"]');
     const capExceeded = civil.locator('li[data-rule="exec-cap-exceeded"]');
     expect(await capExceeded.count()).toBe(0);
@@ -205,21 +210,21 @@ describe.skipIf(skip !== undefined)("web checker under heavy input", () => {
     console.log(`切换评分方案（2 个工作簿）：${Date.now() - switched} ms`);
     expect(await capExceeded.count()).toBe(1);
     expect(await capExceeded.getAttribute("data-severity")).toBe("error");
-    expect(await fileReads(page)).toHaveLength(2);
+    expect(await fileReads(worker)).toHaveLength(2);
     const json = await downloadedJson(page);
     expect(withoutFile(json)).toEqual(withoutFile(cliJson([SHANGHAI, SAMPLE], "capped")));
 
     await page.locator("select").selectOption("shanghai");
     await summaryMatches(page, /共检查 2 个文件.*上海/);
     expect(await capExceeded.count()).toBe(0);
-    expect(await fileReads(page)).toHaveLength(2);
+    expect(await fileReads(worker)).toHaveLength(2);
 
     // A switch while new files are being read: they are read once, and shown for the new profile.
     await page.locator('input[type="file"]').setInputFiles([SHANGHAI]);
     await page.locator("select").selectOption("capped");
     await summaryMatches(page, /共检查 1 个文件、30 张表.*一体化平台/);
     expect(await capExceeded.count()).toBe(1);
-    expect(await fileReads(page)).toEqual([
+    expect(await fileReads(worker)).toEqual([
       "shanghai.xlsx",
       "示例-北京丰台2023.xlsx",
       "shanghai.xlsx",
