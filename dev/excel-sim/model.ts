@@ -323,6 +323,16 @@ export class WorkbookModel {
     // Filter before sorting: a cell-by-cell read of a sheet with thousands of merged areas asks
     // this for every cell (the WPS bench), and sorting all of them each time made that hours long.
     const merges = (sheet.ws as unknown as { _merges?: Record<string, { model?: Rect }> })._merges;
+    if (rect.top === rect.bottom && rect.left === rect.right) {
+      // One cell (a per-cell MergeCells/MergeArea read): its master names the one merge it can be
+      // in, so the lookup does not grow with the sheet's merges.
+      const cell = sheet.ws.findCell(rect.top, rect.left) as ExcelJS.Cell | undefined;
+      const master = cell?.isMerged ? cell.master : undefined;
+      const m = master ? merges?.[master.address]?.model : undefined;
+      return m && intersects(m, rect)
+        ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }]
+        : [];
+    }
     const list: Rect[] = [];
     for (const merge of Object.values(merges ?? {})) {
       const m = merge?.model;
