@@ -81,13 +81,28 @@ export function formatValue(value: number | string, numFmt: string | undefined):
   const info = codeInfo(numFmt);
   // A damaged code ("0.00\"unterminated") shows the number as General rather than failing.
   if (!info.valid) return formatGeneral(value);
+  let memo = texts.get(numFmt);
+  const known = memo?.get(value);
+  if (known !== undefined) return known;
   const shown = info.decimals === undefined ? value : roundForFormat(value, info);
+  let text: string;
   try {
-    return numfmtFormat(numFmt, shown);
+    text = numfmtFormat(numFmt, shown);
   } catch {
-    return formatGeneral(value);
+    text = formatGeneral(value);
   }
+  // Forms repeat their numbers (weights, scores, rates): a sheet's texts are mostly known ones.
+  if (!memo || memo.size > 4096) {
+    if (texts.size > 64) texts.clear();
+    memo = new Map();
+    texts.set(numFmt, memo);
+  }
+  memo.set(value, text);
+  return text;
 }
+
+/** Recently rendered texts by code and value. */
+const texts = new Map<string, Map<number, string>>();
 
 /**
  * The value rounded, half away from zero, on the decimal digits the code shows (1.005 → 1.01 under
@@ -96,6 +111,9 @@ export function formatValue(value: number | string, numFmt: string | undefined):
 function roundForFormat(value: number, info: CodeInfo): number {
   const decimals = info.decimals ?? 0;
   const scaled = Math.abs(value) * info.scale;
+  // Only a value at (or a binary hair from) a half can round differently; leave the rest alone.
+  const shifted = scaled * 10 ** decimals;
+  if (Math.abs(shifted - Math.floor(shifted) - 0.5) > 1e-6) return value;
   // 15 significant digits, as Excel keeps, drop the binary noise (1.00499999… → 1.005).
   const text = String(Number(scaled.toPrecision(15)));
   if (text.includes("e")) return value;

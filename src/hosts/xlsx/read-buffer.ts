@@ -12,8 +12,9 @@ import { CORRUPT_MESSAGE, zipRefusal } from "./zip-limits";
 
 /**
  * Reads an .xlsx file into the host-neutral grid: fflate unzips the parts it needs and a
- * hand-written scanner walks their XML once (README, 设计说明: why not exceljs or SheetJS). Anything that cannot be read becomes
- * a WorkbookReadError whose message is one Chinese line: what is wrong and what to do.
+ * hand-written scanner walks their XML once (README, 设计说明: why not exceljs or SheetJS).
+ * Anything that cannot be read becomes a WorkbookReadError whose message is one Chinese line:
+ * what is wrong and what to do.
  */
 export class WorkbookReadError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -149,14 +149,17 @@ export class XmlTokens {
     throw new XmlSyntaxError("unterminated declaration");
   }
 
-  /**
-   * The decoded value of attribute `name` on the current start tag. `name` is matched on the
-   * local part when it has no prefix ("id" does not match "r:id"; pass anyPrefix to match it).
-   */
-  attr(name: string, anyPrefix = false): string | undefined {
+  /** Offsets of the current tag's attributes (name, local name, value), scanned once per tag. */
+  private scanned = -1;
+  private attrCount = 0;
+  private readonly offsets: number[] = [];
+
+  private scanAttributes(): void {
     const xml = this.xml;
-    let i = this.tagStart + 1;
     const end = this.tagEnd;
+    const offsets = this.offsets;
+    let count = 0;
+    let i = this.tagStart + 1;
     // Skip the element name.
     while (i < end && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT) i++;
     while (i < end) {
@@ -169,23 +172,47 @@ export class XmlTokens {
         if (code === COLON) localStart = i + 1;
         i++;
       }
-      if (i === nameStart) return undefined;
+      if (i === nameStart) break;
       const nameEnd = i;
       while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== EQUALS) return undefined;
+      if (xml.charCodeAt(i) !== EQUALS) break;
       i++;
       while (i < end && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOS) return undefined;
+      if (quote !== QUOTE && quote !== APOS) break;
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (close < 0 || close >= end) return undefined;
-      const matches = anyPrefix
-        ? localStart > nameStart && nameEnd - localStart === name.length
-          ? xml.startsWith(name, localStart)
-          : false
-        : nameEnd - nameStart === name.length && xml.startsWith(name, nameStart);
-      if (matches) return decodeEntities(xml.slice(i + 1, close));
+      if (close < 0 || close >= end) break;
+      const at = count * 5;
+      offsets[at] = nameStart;
+      offsets[at + 1] = localStart;
+      offsets[at + 2] = nameEnd;
+      offsets[at + 3] = i + 1;
+      offsets[at + 4] = close;
+      count++;
       i = close + 1;
+    }
+    this.attrCount = count;
+    this.scanned = this.tagStart;
+  }
+
+  /**
+   * The decoded value of attribute `name` on the current start tag. `name` is matched on the
+   * whole name as written ("id" does not match "r:id"); with anyPrefix, on the local part of a
+   * prefixed name (the relationship prefix is not always "r:").
+   */
+  attr(name: string, anyPrefix = false): string | undefined {
+    if (this.scanned !== this.tagStart) this.scanAttributes();
+    const xml = this.xml;
+    const offsets = this.offsets;
+    for (let k = 0; k < this.attrCount; k++) {
+      const at = k * 5;
+      const nameStart = offsets[at];
+      const localStart = offsets[at + 1];
+      const nameEnd = offsets[at + 2];
+      const from = anyPrefix ? localStart : nameStart;
+      if (anyPrefix && localStart === nameStart) continue;
+      if (nameEnd - from !== name.length || !xml.startsWith(name, from)) continue;
+      return decodeEntities(xml.slice(offsets[at + 3], offsets[at + 4]));
     }
     return undefined;
   }
