@@ -1,0 +1,226 @@
+// Readers side by side (issue 10, item 1), in one run on the 1,000-form workbook of forms.mjs:
+// exceljs (the reader until this issue), SheetJS (@e965/xlsx, the maintained npm build), our
+// streaming reader (fflate + a hand-written scanner, src/hosts/xlsx/read-*.ts), and the floor any
+// reader pays: fflate unzipping every part and walking every XML tag, once with a bare indexOf
+// loop and once with saxes. Then `perf-eval check` end to end (process start → findings).
+//
+// Each candidate runs in its own child process, so its peak memory (maxRSS) is its own. exceljs
+// and SheetJS are timed to their own model only (no conversion to our grid): a lower bound for
+// them. Ours is timed to the finished grid, formulas without cached results computed. Figures are
+// printed, never judged. Run with `node bench/run.mjs readers` after `npm run build:node`.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { TextDecoder } from "node:util";
+import { loadSeedForms } from "../scripts/fixture-layouts.mjs";
+import { writeWorkbook } from "./forms.mjs";
+import { ROOT } from "./lib.mjs";
+
+export const title =
+  "读取器对比：1,000 张表单的工作簿，exceljs / SheetJS / 本项目的流式读取器 / 解压 + 遍历标签的下限，及 perf-eval check 端到端";
+
+const require = createRequire(import.meta.url);
+const FORMS = 1000;
+/** Timed reads per candidate (the median is printed); exceljs is slow enough for fewer. */
+const REPEATS = { exceljs: 3, sheetjs: 5, ours: 7, "floor-scan": 7, "floor-saxes": 5 };
+const CANDIDATES = [
+  ["floor-scan", "下限：fflate 解压 + indexOf 遍历每个标签"],
+  ["floor-saxes", "下限：fflate 解压 + saxes 解析每个标签"],
+  ["ours", "本项目读取器（到网格，含公式计算）"],
+  ["sheetjs", "SheetJS @e965/xlsx（到它的对象模型）"],
+  ["exceljs", "exceljs（到它的对象模型，原读取器）"],
+];
+
+const now = () => process.hrtime.bigint();
+const ms = (from, to) => Number(to - from) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Child process: one candidate, `repeats` reads of the same bytes. */
+async function measure(kind, file, repeats) {
+  const bytes = fs.readFileSync(file);
+  const read = await reader(kind);
+  const times = [];
+  let result;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = now();
+    result = await read(bytes);
+    times.push(ms(t0, now()));
+  }
+  return {
+    kind,
+    ms: median(times),
+    first: times[0],
+    result,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function reader(kind) {
+  switch (kind) {
+    case "exceljs": {
+      const ExcelJS = require("exceljs");
+      return async (bytes) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes);
+        return `${wb.worksheets.length} sheets`;
+      };
+    }
+    case "sheetjs": {
+      const XLSX = require("@e965/xlsx");
+      return async (bytes) => {
+        // cellNF + cellText: formats and display text, as our grid holds them.
+        const wb = XLSX.read(bytes, { type: "buffer", cellNF: true, cellText: true, dense: true });
+        return `${wb.SheetNames.length} sheets`;
+      };
+    }
+    case "ours": {
+      const { readXlsxBuffer } = require(path.join(ROOT, "dist", "node", "hosts/xlsx/read.js"));
+      return async (bytes) => {
+        const grid = await readXlsxBuffer(bytes);
+        return `${grid.sheets.length} sheets`;
+      };
+    }
+    case "floor-scan": {
+      const { unzipSync } = require("fflate");
+      return async (bytes) => {
+        const decoder = new TextDecoder();
+        let tags = 0;
+        for (const [name, data] of Object.entries(unzipSync(bytes))) {
+          if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+          const xml = decoder.decode(data);
+          // Every tag's name is read (what any reader must do at least).
+          for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) {
+            let j = i + 1;
+            while (j < xml.length) {
+              const c = xml.charCodeAt(j);
+              if (c === 32 || c === 62 || c === 47 || c === 10 || c === 13 || c === 9) break;
+              j++;
+            }
+            if (xml.slice(i + 1, j).length > 0) tags++;
+          }
+        }
+        return `${tags} tags`;
+      };
+    }
+    case "floor-saxes": {
+      const { unzipSync } = require("fflate");
+      const { SaxesParser } = require("saxes");
+      return async (bytes) => {
+        const decoder = new TextDecoder();
+        let tags = 0;
+        for (const [name, data] of Object.entries(unzipSync(bytes))) {
+          if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+          const parser = new SaxesParser();
+          parser.on("opentag", () => tags++);
+          parser.write(decoder.decode(data)).close();
+        }
+        return `${tags} tags`;
+      };
+    }
+    default:
+      throw new Error(`unknown reader ${kind}`);
+  }
+}
+
+function child(args) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`测量子进程失败（${args.join(" ")}）：\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop());
+}
+
+/** `perf-eval check <file>` as a user runs it: node start, read, detect, rules, report. */
+function endToEnd(file, runs) {
+  const bin = path.join(ROOT, "bin", "perf-eval.js");
+  const times = [];
+  let forms = 0;
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    const run = spawnSync(process.execPath, [bin, "check", file, "--format", "json"], {
+      encoding: "utf8",
+      maxBuffer: 256 << 20,
+    });
+    times.push(ms(t0, now()));
+    status = run.status;
+    if (status !== 0 && status !== 1) throw new Error(`perf-eval check 失败：${run.stderr}`);
+    forms = countForms(run.stdout);
+  }
+  return { ms: median(times), forms, status };
+}
+
+/** Forms in the JSON report, whatever its exact shape (a list of files with their forms). */
+function countForms(stdout) {
+  let count = 0;
+  const visit = (node, key) => {
+    if (Array.isArray(node)) {
+      if (key === "forms") count += node.length;
+      else node.forEach((n) => visit(n));
+    } else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) visit(v, k);
+    }
+  };
+  try {
+    visit(JSON.parse(stdout));
+  } catch {
+    return 0;
+  }
+  return count;
+}
+
+const f0 = (x) => Math.round(x).toLocaleString("en-US");
+const f1 = (x) => x.toFixed(1);
+
+export async function run() {
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${load}`);
+  const seeds = loadSeedForms(path.join(ROOT, "tests", "fixtures", "forms"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-readers-"));
+  try {
+    const file = path.join(dir, `forms-${FORMS}.xlsx`);
+    const { bytes } = await writeWorkbook(file, FORMS, seeds);
+    console.log(`${FORMS} 张表单，${f1(bytes / 2 ** 20)} MB；每项取中位数`);
+    const results = CANDIDATES.map(([kind, label]) => ({
+      label,
+      ...child(["--measure", kind, file, String(REPEATS[kind])]),
+    }));
+    const floor = results.find((r) => r.kind === "floor-scan").ms;
+    const width = Math.max(...results.map((r) => r.label.length)) + 2;
+    console.log(
+      "".padEnd(width) +
+        ["ms", "forms/s", "× floor", "peak RSS MB", "first ms"].map((h) => h.padStart(12)).join(""),
+    );
+    for (const r of results) {
+      console.log(
+        r.label.padEnd(width) +
+          [f0(r.ms), f0(FORMS / (r.ms / 1000)), f1(r.ms / floor), f1(r.maxRssMB), f0(r.first)]
+            .map((c) => c.padStart(12))
+            .join("") +
+          `   (${r.result})`,
+      );
+    }
+    const e2e = endToEnd(file, 3);
+    console.log(
+      `perf-eval check 端到端（进程启动 → 问题清单，3 次中位数）：${f0(e2e.ms)} ms，` +
+        `${f0(FORMS / (e2e.ms / 1000))} forms/s（报告中 ${e2e.forms} 张表，退出码 ${e2e.status}）；` +
+        `相对下限 ${f1(e2e.ms / floor)} ×`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === "--measure") {
+    const result = await measure(process.argv[3], process.argv[4], Number(process.argv[5]));
+    console.log(JSON.stringify(result));
+  } else {
+    await run();
+  }
+}
