@@ -39,8 +39,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` read-only on an ephemeral port of 127.0.0.1. */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` read-only on an ephemeral port of 127.0.0.1. `mounts` serves more directories under
+ * URL prefixes ({ "/fixtures/": dir }), so test workbooks are same-origin without copying them into
+ * dist/web (which a concurrent build may wipe).
+ */
+export async function serveDirectory(
+  root: string,
+  mounts: Readonly<Record<string, string>> = {},
+): Promise<StaticServer> {
   if (!existsSync(path.join(root, "checker.html"))) {
     throw new Error(`${root} has no checker.html: run \`npm run build\` before the browser tests`);
   }
@@ -49,8 +56,11 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const wanted = decodeURIComponent(url.pathname);
     served.push(wanted);
-    const file = path.join(root, path.normalize(wanted));
-    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const prefix = Object.keys(mounts).find((p) => wanted.startsWith(p));
+    const base = prefix === undefined ? root : path.resolve(mounts[prefix]);
+    const rest = prefix === undefined ? wanted : wanted.slice(prefix.length - 1);
+    const file = path.join(base, path.normalize(rest));
+    if (!file.startsWith(base + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
