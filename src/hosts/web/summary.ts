@@ -97,9 +97,9 @@ export function summaryRows(
     const link = linkOf(file.file);
     const base = { file: file.file, link };
     const known = facts[index] ?? [];
-    file.forms.forEach((form, formIndex) => {
-      const fact =
-        known.find((f) => f.sheet === form.sheet && f.range === form.range) ?? known[formIndex];
+    for (const form of file.forms) {
+      // By place, not position: department 评分表 are reported among the forms but have no facts.
+      const fact = known.find((f) => f.sheet === form.sheet && f.range === form.range);
       const counts = countBySeverity(form.findings);
       forms.push({
         ...base,
@@ -117,7 +117,7 @@ export function summaryRows(
         ...counts,
         note: "",
       });
-    });
+    }
     if (file.forms.length === 0) {
       const counts = countBySeverity(file.findings);
       forms.push({
