@@ -1,8 +1,8 @@
 // Validation benchmark (issue "Read real forms and validate them", section Speed): a generated
-// workbook of 1,000 forms, the time exceljs takes to read it into the grid, the time detection +
+// workbook of 1,000 forms, the time the reader (src/hosts/xlsx/read-*.ts) takes to read it into the grid, the time detection +
 // rules take over that grid, and peak memory at 250 / 500 / 1,000 forms to show linear growth.
 //
-// Each size is measured in its own child process so one size's garbage and exceljs' caches do not
+// Each size is measured in its own child process so one size's garbage and the reader's caches do not
 // inflate the next size's peak memory (maxRSS is per process). The parent only generates the
 // workbooks and prints the table. Run alone with `node bench/run.mjs forms` or
 // `node bench/forms.mjs`, after `npm run build:node`.
@@ -91,7 +91,7 @@ async function measure(file, expectedForms) {
   gc();
   const baseHeap = process.memoryUsage().heapUsed;
 
-  // exceljs reads through streams, so a timer gets turns during the read: sample the heap's peak.
+  // The read is synchronous (the sampler only runs before and after it); peak RSS is the real bound.
   let peakHeap = 0;
   const sampleHeap = () => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
