@@ -44,15 +44,20 @@ async function measure(kind, file, repeats) {
   const bytes = fs.readFileSync(file);
   const read = await reader(kind);
   const times = [];
+  const cpu = [];
   let result;
   for (let i = 0; i < repeats; i++) {
+    const c0 = process.cpuUsage();
     const t0 = now();
     result = await read(bytes);
     times.push(ms(t0, now()));
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   return {
     kind,
     ms: median(times),
+    cpuMs: median(cpu),
     first: times[0],
     result,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
@@ -136,23 +141,36 @@ function child(args) {
 }
 
 /** `perf-eval check <file>` as a user runs it: node start, read, detect, rules, report. */
-function endToEnd(file, runs) {
+function endToEnd(file, runs, dir) {
   const bin = path.join(ROOT, "bin", "perf-eval.js");
+  // The child reports its own CPU time on exit: on a shared machine wall time is mostly waiting.
+  const preload = path.join(dir, "cpu-on-exit.cjs");
+  fs.writeFileSync(
+    preload,
+    'process.on("exit", () => { const c = process.cpuUsage(); process.stderr.write(`\\n__cpu_ms__ ${(c.user + c.system) / 1000}\\n`); });',
+  );
   const times = [];
+  const cpu = [];
   let forms = 0;
   let status = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = now();
-    const run = spawnSync(process.execPath, [bin, "check", file, "--format", "json"], {
-      encoding: "utf8",
-      maxBuffer: 256 << 20,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["-r", preload, bin, "check", file, "--format", "json"],
+      {
+        encoding: "utf8",
+        maxBuffer: 256 << 20,
+      },
+    );
     times.push(ms(t0, now()));
     status = run.status;
     if (status !== 0 && status !== 1) throw new Error(`perf-eval check 失败：${run.stderr}`);
     forms = countForms(run.stdout);
+    const reported = /__cpu_ms__ ([\d.]+)/.exec(run.stderr);
+    if (reported) cpu.push(Number(reported[1]));
   }
-  return { ms: median(times), forms, status };
+  return { ms: median(times), cpuMs: cpu.length > 0 ? median(cpu) : NaN, forms, status };
 }
 
 /** Forms in the JSON report, whatever its exact shape (a list of files with their forms). */
@@ -190,26 +208,38 @@ export async function run() {
       label,
       ...child(["--measure", kind, file, String(REPEATS[kind])]),
     }));
-    const floor = results.find((r) => r.kind === "floor-scan").ms;
+    const floorRun = results.find((r) => r.kind === "floor-scan");
+    const floor = floorRun.ms;
+    const floorCpu = floorRun.cpuMs;
     const width = Math.max(...results.map((r) => r.label.length)) + 2;
     console.log(
       "".padEnd(width) +
-        ["ms", "forms/s", "× floor", "peak RSS MB", "first ms"].map((h) => h.padStart(12)).join(""),
+        ["ms", "CPU ms", "forms/s", "× floor", "CPU×floor", "peak RSS MB", "first ms"]
+          .map((h) => h.padStart(12))
+          .join(""),
     );
     for (const r of results) {
       console.log(
         r.label.padEnd(width) +
-          [f0(r.ms), f0(FORMS / (r.ms / 1000)), f1(r.ms / floor), f1(r.maxRssMB), f0(r.first)]
+          [
+            f0(r.ms),
+            f0(r.cpuMs),
+            f0(FORMS / (r.ms / 1000)),
+            f1(r.ms / floor),
+            f1(r.cpuMs / floorCpu),
+            f1(r.maxRssMB),
+            f0(r.first),
+          ]
             .map((c) => c.padStart(12))
             .join("") +
           `   (${r.result})`,
       );
     }
-    const e2e = endToEnd(file, 3);
+    const e2e = endToEnd(file, 3, dir);
     console.log(
       `perf-eval check 端到端（进程启动 → 问题清单，3 次中位数）：${f0(e2e.ms)} ms，` +
-        `${f0(FORMS / (e2e.ms / 1000))} forms/s（报告中 ${e2e.forms} 张表，退出码 ${e2e.status}）；` +
-        `相对下限 ${f1(e2e.ms / floor)} ×`,
+        `${f0(FORMS / (e2e.ms / 1000))} forms/s；CPU 时间 ${f0(e2e.cpuMs)} ms，` +
+        `${f0(FORMS / (e2e.cpuMs / 1000))} forms/s（报告中 ${e2e.forms} 张表，退出码 ${e2e.status}）`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
