@@ -95,6 +95,12 @@ export class WorkbookModel {
   functions: FormulaFunctions = FORMULA_FUNCTIONS;
   /** Sheets whose values or formulas changed since the last recalculation. */
   private readonly dirtySheets = new Set<string>();
+  /**
+   * Merged areas by row, per sheet, so a range's merges are found without scanning every merge of
+   * the sheet (the WPS adapter asks MergeCells of many small ranges). Dropped whenever this model
+   * merges, unmerges or deletes rows — the only places merges change after loading.
+   */
+  private readonly mergeRows = new Map<string, Map<number, Rect[]>>();
 
   constructor(readonly wb: ExcelJS.Workbook) {
     for (const ws of wb.worksheets) this.sheets.push(new SheetModel(newSheetId(), ws));
@@ -333,18 +339,40 @@ export class WorkbookModel {
         ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }]
         : [];
     }
-    const list: Rect[] = [];
-    for (const merge of Object.values(merges ?? {})) {
-      const m = merge?.model;
-      if (m && intersects(m, rect)) {
-        list.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+    const byRow = this.mergesByRow(sheet);
+    const found = new Set<Rect>();
+    const rows = rect.bottom - rect.top + 1;
+    if (rows > byRow.size) {
+      for (const [row, list] of byRow) {
+        if (row >= rect.top && row <= rect.bottom) list.forEach((m) => found.add(m));
+      }
+    } else {
+      for (let r = rect.top; r <= rect.bottom; r++) byRow.get(r)?.forEach((m) => found.add(m));
+    }
+    return [...found]
+      .filter((m) => intersects(m, rect))
+      .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }))
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+  }
+
+  private mergesByRow(sheet: SheetModel): Map<number, Rect[]> {
+    const known = this.mergeRows.get(sheet.id);
+    if (known) return known;
+    const byRow = new Map<number, Rect[]>();
+    for (const m of this.merges(sheet)) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
       }
     }
-    return list.sort((a, b) => a.top - b.top || a.left - b.left);
+    this.mergeRows.set(sheet.id, byRow);
+    return byRow;
   }
 
   /** Merges a rectangle; Excel keeps only the top-left value (the others are discarded). */
   merge(sheet: SheetModel, rect: Rect): void {
+    this.mergeRows.delete(sheet.id);
     for (const m of this.mergesIn(sheet, rect)) {
       if (!contains(rect, m)) throw new Error("overlaps a merge");
       sheet.ws.unMergeCells(m.top, m.left, m.bottom, m.right);
@@ -360,6 +388,7 @@ export class WorkbookModel {
   }
 
   unmerge(sheet: SheetModel, rect: Rect): void {
+    this.mergeRows.delete(sheet.id);
     for (const m of this.mergesIn(sheet, rect)) {
       sheet.ws.unMergeCells(m.top, m.left, m.bottom, m.right);
     }
@@ -393,6 +422,7 @@ export class WorkbookModel {
    * entire-row delete when the rect spans every column): values, styles, notes and merges move.
    */
   deleteShiftUp(sheet: SheetModel, rect: Rect, entireRows: boolean): void {
+    this.mergeRows.delete(sheet.id);
     const ws = sheet.ws;
     const count = rect.bottom - rect.top + 1;
     const lastRow = ws.rowCount;
