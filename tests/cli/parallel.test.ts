@@ -157,6 +157,27 @@ describe("check --jobs N over a folder of good, broken and hostile files", () =>
     // Not a terminal: no progress line on stderr.
     expect(two.stderr).toBe("");
   });
+
+  it("--report: the workers read the forms' facts; the summary is the one-thread one", async () => {
+    const values = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      return workbook.worksheets.map((sheet) =>
+        sheet.getSheetValues().map((row) => JSON.stringify(row)),
+      );
+    };
+    const out = tempDir();
+    const one = perfEval(["check", "--jobs", "1", dir, "--report", path.join(out, "一.xlsx")]);
+    const two = perfEval(["check", "--jobs", "2", dir, "--report", path.join(out, "二.xlsx")]);
+    expect(one.code).toBe(2);
+    expect(two.code).toBe(2);
+    const [forms, findings] = await values(path.join(out, "二.xlsx"));
+    expect([forms, findings]).toEqual(await values(path.join(out, "一.xlsx")));
+    // 主管部门 of the Shanghai forms came back from the workers: the same in each of the 4 copies.
+    const shanghai = forms.filter((row) => row.includes("中共上海闵行区组织部(汇总)")).length;
+    expect(shanghai).toBeGreaterThan(0);
+    expect(shanghai % 4).toBe(0);
+  });
 });
 
 describe("a worker that runs out of memory", () => {
