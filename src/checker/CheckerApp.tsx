@@ -17,7 +17,15 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { memo, useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+} from "react";
 import { toJsonDocument, type FileReport } from "../core/file-report";
 import { getProfile, profiles } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
@@ -131,7 +139,8 @@ export function CheckerApp() {
         lastRead.current = result;
       }
       setProgress(null);
-      setRun(result);
+      // Hundreds of form cards: rendered as a transition, in slices, so clicks are still answered.
+      startTransition(() => setRun(result));
     },
     [progressOf],
   );
