@@ -37,6 +37,10 @@ interface Case {
   expected: Expected[];
   /** May be reported without being a false alarm (consequences of a planted error, guidance notes). */
   tolerated?: Expected[];
+  /** Rules that may appear at any cell (a blank template is asked for every empty field). */
+  anyCell?: string[];
+  /** Rules that must not appear at all. */
+  absent?: string[];
   sheet: SheetSpec;
 }
 
@@ -707,7 +711,179 @@ const hebei: Case = {
   },
 };
 
-const cases: Case[] = [sichuan, guangdong, zhejiang, hunan, henan, jiangsu, shandong, hebei];
+// ---------------------------------------------------------------------------------------------
+// 9. Sichuan without a 年初 column (planted errors, printed precision and units): 76万 / 72.47万 is
+//    95.34–95.37% (domain.md §4), so 95% is right and a score of 9 is wrong; 权重 before a target
+//    split over 指标性质 / 指标值 / 度量单位; an "at most" 1500 元/人 target against an actual typed
+//    in 万元 (0.16万元 = 1600 元: missed, yet full marks and no reason); a qualitative indicator
+//    stated 部分达成 (60–80% band) scored the full 10.
+const sichuanPrecision: Case = {
+  name: "sichuan-precision-planted",
+  forms: 1,
+  expected: [
+    { rule: "number-as-text", severity: "warning", cells: ["C6"], why: "`76万` typed as text" },
+    { rule: "number-as-text", severity: "warning", cells: ["D6"], why: "`72.47万` typed as text" },
+    rateAsText("E6"),
+    {
+      rule: "exec-score-mismatch",
+      severity: "error",
+      cells: ["G6"],
+      why: "95.34–95.37% gives 9.53–9.54, 9 printed",
+    },
+    {
+      rule: "score-inconsistent",
+      severity: "warning",
+      cells: ["I15"],
+      why: "0.16万元 = 1600 元 exceeds ≤1500 元 yet full 15 (PERF.SCORE 14)",
+    },
+    {
+      rule: "deviation-unexplained",
+      severity: "error",
+      cells: ["J15", "I15"],
+      why: "missed ≤1500 元, no reason",
+    },
+    {
+      rule: "score-out-of-range",
+      severity: "error",
+      cells: ["I17"],
+      why: "部分达成 scored 10 of 10 (band 60–80%)",
+    },
+  ],
+  tolerated: [
+    {
+      rule: "number-as-text",
+      severity: "warning",
+      cells: ["H15"],
+      why: "actual typed with its unit",
+    },
+    {
+      rule: "total-mismatch",
+      severity: "error",
+      cells: ["I19"],
+      why: "99 adds the printed scores, but the printed execution score is itself wrong",
+    },
+  ],
+  sheet: {
+    name: "四川-医保宣传",
+    // prettier-ignore
+    rows: [
+      [1, "A", ["项目支出绩效自评表"]],
+      [2, "A", ["（2023年度）"]],
+      [3, "A", ["项目名称", null, "城乡居民基本医疗保险政策宣传"]],
+      [4, "A", ["主管部门", null, "XX区医疗保障局", null, null, "实施单位", null, "XX区医疗保障事务中心"]],
+      [5, "A", ["预算执行情况(10分)", null, "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"]],
+      [6, "B", ["总额", "76万", "72.47万", "95%", 10, 9]],
+      [7, "B", ["其中:财政资金", 76, 72.47, "/", "/", "/"]],
+      [8, "B", ["单位资金", "/", "/", "/", "/", "/"]],
+      [9, "A", ["年度总体目标", "年初设定目标", null, null, null, null, "年度总体目标完成情况综述"]],
+      [10, "B", ["发放宣传资料5000份，政策知晓率90%以上", null, null, null, null, "发放资料5200份，知晓率92%"]],
+      [11, "A", ["一级指标", "二级指标", "三级指标", "权重", "指标性质", "指标值", "度量单位", "完成值", "得分", "未完成原因分析"]],
+      [12, "A", ["产出指标(50分)", "数量指标", "指标1:发放宣传资料", 20, "≥", 5000, "份", 5200, 20]],
+      [13, "B", ["质量指标", "指标1:宣传覆盖率", 10, "=", 100, "%", 100, 10]],
+      [14, "B", ["时效指标", "指标1:宣传完成时间", 5, "≤", 10, "月", 10, 5]],
+      [15, "B", ["成本指标", "指标1:人均宣传成本", 15, "≤", 1500, "元/人", "0.16万元/人", 15]],
+      [16, "A", ["效益指标(30分)", "社会效益指标", "指标1:参保政策知晓率", 20, "≥", 90, "%", 92, 20]],
+      [17, "B", ["可持续影响指标", "指标1:宣传长效机制", 10, "定性", "建立长效机制", null, "部分达成并具有一定效果", 10, "机制文件尚在审批中"]],
+      [18, "A", ["满意度指标(10分)", "服务对象满意度指标", "指标1:群众满意度", 10, "≥", 85, "%", 90, 10]],
+      [19, "A", ["合计", null, null, 100, null, null, null, null, 99]],
+      [20, "A", ["评价结论", null, null, "绩效目标基本实现。"]],
+      [21, "A", ["项目负责人：吴十", null, null, null, null, null, "财务负责人：郑一"]],
+    ],
+    // prettier-ignore
+    merges: [
+      "A1:K1", "A2:K2", "A3:B3", "C3:K3", "A4:B4", "C4:E4", "F4:G4", "H4:K4", "A5:A8", "H5:K5",
+      "H6:K6", "H7:K7", "H8:K8", "A9:A10", "B9:F9", "G9:K9", "B10:F10", "G10:K10", "A12:A15",
+      "A16:A17", "A19:C19", "A20:C20", "D20:K20", "A21:F21", "G21:K21",
+      ...[11, 12, 13, 14, 15, 16, 17, 18, 19].map((r) => `J${r}:K${r}`),
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// 10. Zhejiang (correct, but every value a trap for a false alarm): 45 / 45 shown as a 0%-formatted
+//     1; seed 001's 257 → 248 scored 4.8 (4.82 printed to one decimal) with a reason; `1-2 批次`,
+//     `约30人`, `＝100%`, `≧`, `≤12个月`; an "at most" 40万元 cost exceeded (42.82万元 → 4.65) with a
+//     reason; a qualitative 部分达成 scored 7 of 10 (inside 60–80%) with a reason; `-` breakdowns;
+//     满意度 ≥85% → 100% (a percentage is never "far beyond"). Total 96.45.
+const zhejiangTraps: Case = {
+  name: "zhejiang-traps-correct",
+  forms: 1,
+  expected: [],
+  sheet: {
+    name: "浙江-干部培训",
+    // prettier-ignore
+    rows: [
+      [1, "A", ["项目支出绩效自评表"]],
+      [2, "A", ["（2023年度）"]],
+      [3, "A", ["项目名称", "年轻干部能力提升培训"]],
+      [4, "A", ["主管部门", "XX市委组织部", null, null, "实施单位", "XX市委党校"]],
+      [5, "A", ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
+      [6, "B", ["年度资金总额", 45, 45, 45, 10, { v: 1, fmt: "0%" }, 10]],
+      [7, "B", ["其中：当年财政拨款", 45, 45, 45, "—", "—", "—"]],
+      [8, "B", ["上年结转资金", "-", "-", "-", "—", "—", "—"]],
+      [9, "B", ["其他资金", "-", "-", "-", "—", "—", "—"]],
+      [10, "A", ["年度总体目标", "预期目标", null, null, "实际完成情况"]],
+      [11, "B", ["招聘培训岗位257个，举办培训1-2批次", null, null, "招聘248人，举办培训2批次"]],
+      [12, "A", ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]],
+      [13, "A", ["产出指标", "数量指标", "招聘岗位人数", "≧257人", "248人", 5, 4.8, "部分岗位无人报考，已调整至下年度招聘计划"]],
+      [14, "C", ["组织培训批次", "1-2 批次", "2批次", 10, 10]],
+      [15, "C", ["参训人员", "约30人", "30人", 10, 10]],
+      [16, "B", ["质量指标", "培训合格率", "＝100%", "100%", 10, 10]],
+      [17, "C", ["课程评估优良率", "≥90%", "92%", 5, 5]],
+      [18, "B", ["时效指标", "培训完成时限", "≤12个月", "11个月", 5, 5]],
+      [19, "B", ["成本指标", "培训总成本", "≤40万元", "42.82万元", 5, 4.65, "参训人数增加导致成本超支，下年度严格控制"]],
+      [20, "A", ["效益指标", "社会效益指标", "干部履职能力", "明显提升", "部分达成并具有一定效果", 10, 7, "部分课程实操性不足，下年度增加案例教学"]],
+      [21, "B", ["可持续影响指标", "培训成果转化", "≥3项", "3项", 20, 20]],
+      [22, "A", ["满意度指标", "服务对象满意度指标", "参训学员满意度", "≥85%", "100%", 10, 10]],
+      [23, "A", ["总分", null, null, null, null, 100, 96.45]],
+      [24, "A", ["评分等级", null, null, null, null, "优"]],
+    ],
+    // prettier-ignore
+    merges: [
+      "A1:H1", "A2:H2", "B3:H3", "B4:D4", "F4:H4", "A5:A9", "A10:A11", "B10:D10", "E10:H10",
+      "B11:D11", "E11:H11", "A13:A19", "B13:B15", "B16:B17", "A20:A21", "A23:E23", "A24:E24",
+      "F24:H24",
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// 11. The Guangdong layout as a blank template (issue 9 item 7): 分值 10 and 总分 100 printed,
+//     nothing filled. required-field asks for the blanks; weight-sum must stay silent.
+const blankRows: SheetSpec["rows"] = guangdong.sheet.rows.map(([row, col, values]) => {
+  if (row === 4 || row === 5)
+    return [row, col, values.map((v, i) => (i === 2 || i === 8 ? null : v))];
+  if (row === 11) return [row, col, []];
+  if (row >= 7 && row <= 9)
+    return [row, col, values.map((v, i) => (i < 2 || (row === 7 && i === 6) ? v : null))];
+  if (row >= 14 && row <= 21)
+    return [row, col, values.map((v, i) => ((col === "A" ? i < 2 : i < 1) ? v : null))];
+  if (row === 22) return [row, col, values.map((v, i) => (i === 8 ? null : v))];
+  if (row === 23) return [row, col, values.map((v, i) => (i === 7 ? null : v))];
+  return [row, col, values];
+});
+const guangdongBlank: Case = {
+  name: "guangdong-blank-template",
+  forms: 1,
+  expected: [{ rule: "required-field", severity: "error", cells: ["C4"], why: "项目名称 empty" }],
+  anyCell: ["required-field"],
+  absent: ["weight-sum", "total-mismatch", "grade-mismatch", "exec-score-mismatch"],
+  sheet: { name: "广东-空白模板", rows: blankRows, merges: guangdong.sheet.merges },
+};
+
+const cases: Case[] = [
+  sichuan,
+  guangdong,
+  zhejiang,
+  hunan,
+  henan,
+  jiangsu,
+  shandong,
+  hebei,
+  sichuanPrecision,
+  zhejiangTraps,
+  guangdongBlank,
+];
 
 describe("unseen provincial forms (blind evaluation)", () => {
   for (const c of cases) {
@@ -733,10 +909,20 @@ describe("unseen provincial forms (blind evaluation)", () => {
       it("raises no error or warning beyond those expected or tolerated", () => {
         const allowed = [...c.expected, ...(c.tolerated ?? [])];
         const extra = findings().filter(
-          (f) => f.severity !== "info" && !allowed.some((e) => matches(f, e)),
+          (f) =>
+            f.severity !== "info" &&
+            !(c.anyCell ?? []).includes(f.rule) &&
+            !allowed.some((e) => matches(f, e)),
         );
         expect(extra.map(line)).toEqual([]);
       });
+
+      if (c.absent) {
+        it(`reports none of ${c.absent.join(", ")}`, () => {
+          const present = findings().filter((f) => c.absent?.includes(f.rule));
+          expect(present.map(line)).toEqual([]);
+        });
+      }
     });
   }
 });
