@@ -5,10 +5,11 @@ import type { Unit } from "./types";
 
 /**
  * A unit after a number (in `compactText` form): "(…)" as in "95.00(%)" and "=8(个)", a percent or
- * per-mille sign, up to 4 CJK characters (个 次 人次 批次 万元 平方米 …), or a short Latin unit (km, m2).
+ * per-mille sign, up to 4 CJK characters (个 次 人次 批次 万元 平方米 …), a rate unit (元/人,
+ * 万元/公里, 元/人·天: every 成本 target of a published form is one), or a short Latin unit (km, m2).
  * CJK is lazy so that trailing words ("以上", "左右", "以内") stay outside the unit.
  */
-export const UNIT_SOURCE = String.raw`\([^()\d]{1,8}\)|[%‰]|[\u4e00-\u9fff]{1,4}?|[A-Za-z²³/]{1,6}|㎡`;
+export const UNIT_SOURCE = String.raw`\([^()\d]{1,8}\)|[%‰]|[\u4e00-\u9fff]{1,4}?(?:/[\u4e00-\u9fff]{1,4}?(?:·[\u4e00-\u9fff]{1,2})?)?|[A-Za-z²³/]{1,6}|㎡`;
 
 /** Money and percent units: the only ones a strict number (`parseNumber`) may carry. */
 export const MONEY_OR_PERCENT_UNIT = /^(?:元|千元|万元|万|亿元|亿|%)$/;

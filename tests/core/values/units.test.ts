@@ -31,6 +31,20 @@ describe("toCommonUnit", () => {
     expect(common!.unit).toBe("元");
   });
 
+  it("reads rate units (元/人, 万元/人, 元/人·天) and converts 万元/人 into 元/人", () => {
+    const target = parseValue("≤1500元/人");
+    const actual = parseValue("0.16万元/人");
+    expect(target).toMatchObject({ kind: "comparison", op: "<=", value: 1500, unit: "元/人" });
+    expect(actual).toMatchObject({ kind: "number", value: 0.16, unit: "万元/人" });
+    if (target.kind !== "comparison" || actual.kind !== "number") throw new Error("parse failed");
+    expect(toCommonUnit(target, actual)).toEqual({ a: 1500, b: 1600, unit: "元/人" });
+    expect(parseValue("≤5元/人·天")).toMatchObject({ kind: "comparison", unit: "元/人·天" });
+    // Per-person and per-kilometre amounts are different things: not comparable.
+    expect(
+      toCommonUnit({ value: 1, unit: "元/人" }, { value: 1, unit: "元/公里" }),
+    ).toBeUndefined();
+  });
+
   it("converts 万元 into 元 whichever side it is on", () => {
     expect(toCommonUnit({ value: 0.42, unit: "万元" }, { value: 4300, unit: "元" })).toEqual({
       a: 4200,
