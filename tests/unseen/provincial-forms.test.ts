@@ -27,6 +27,8 @@ interface Expected {
   severity: Severity;
   cells: string[];
   why: string;
+  /** Words the message must contain (it says what happened). */
+  says?: string;
 }
 
 interface Case {
@@ -75,7 +77,10 @@ async function check(spec: SheetSpec): Promise<FileReport> {
 }
 
 const matches = (f: Finding, e: Expected) =>
-  f.rule === e.rule && f.severity === e.severity && e.cells.includes(f.cell);
+  f.rule === e.rule &&
+  f.severity === e.severity &&
+  e.cells.includes(f.cell) &&
+  (e.says === undefined || f.message.includes(e.says));
 
 /** A printed 执行率 typed as text (`96.00%`): product.md §2 number-as-text, a legitimate warning. */
 const rateAsText = (cell: string): Expected => ({
@@ -735,6 +740,7 @@ const sichuanPrecision: Case = {
       severity: "warning",
       cells: ["I15"],
       why: "0.16万元 = 1600 元 exceeds ≤1500 元 yet full 15 (PERF.SCORE 14)",
+      says: "超出指标值",
     },
     {
       rule: "deviation-unexplained",

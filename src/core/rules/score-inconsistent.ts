@@ -1,5 +1,5 @@
 import { isNotApplicableRow, printedNumber, quotedText, shownText } from "./fields";
-import { quantitativeScore, readRow } from "./indicator-outcome";
+import { describeMiss, quantitativeScore, readRow } from "./indicator-outcome";
 import type { Rule } from "./types";
 
 const EPSILON = 1e-9;
@@ -53,7 +53,9 @@ export const scoreInconsistent: Rule = {
         report({
           cell: row.score.address,
           message:
-            `实际完成值 ${actualText} 未达到指标值 ${targetText}，按 PERF.SCORE 应得 ${expected} 分` +
+            // "超出" for an at-most target, "不等于" for an equal one: the miss said as it happened.
+            `${describeMiss(row, reading) ?? `实际完成值 ${actualText} 未达到指标值 ${targetText}`}，` +
+            `按 PERF.SCORE 应得 ${expected} 分` +
             `（分值 ${weightText}），但得分为满分 ${scoreText}；请按完成比例更正得分`,
           expected,
           actual: shownText(row.score),
