@@ -8,7 +8,6 @@ import { formatCsv } from "./format-csv";
 import { formatText } from "./format-text";
 import { ProgressLine } from "./progress";
 import { isReportFile, reportRefusal, writeReport } from "./report";
-import { writeTemplateFile } from "./template";
 import { visible } from "./visible";
 
 export interface CliIo {
@@ -64,6 +63,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return outcome.code;
     }
     case "template": {
+      // Loaded on demand: the template writer brings exceljs (~175 ms), which check never needs.
+      const { writeTemplateFile } = await import("./template");
       await writeTemplateFile(command);
       io.stdout(`已生成模板 ${visible(command.output)}\n`);
       return 0;

@@ -2,7 +2,6 @@ import { writeFile } from "node:fs/promises";
 import { dirname, extname, basename, relative, resolve, sep } from "node:path";
 import type { Profile } from "../core/profiles/schema";
 import { summaryRows } from "../hosts/web/summary";
-import { summaryWorkbook } from "../hosts/web/summary-workbook";
 import { sameFile } from "./annotate";
 import type { CheckResult } from "./check";
 import { OutputExistsError, writeNewFile } from "./new-file";
@@ -40,6 +39,8 @@ export async function writeReport(
   const linkOf = (file: string) => encodeLink(relative(folder, resolve(file)).split(sep).join("/"));
   const rows = summaryRows(result.files, result.facts ?? [], profile, linkOf);
   try {
+    // exceljs costs ~175 ms to load: only a run that writes a summary pays for it.
+    const { summaryWorkbook } = await import("../hosts/web/summary-workbook");
     const bytes = await summaryWorkbook(rows);
     await writeNewFile(output, { replace: force }, (temp) => writeFile(temp, bytes));
     return undefined;

@@ -25,6 +25,20 @@ const CHAR_MAP: Record<string, string> = {
  */
 export function normalizeLabel(text: string): string {
   if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return "";
+  // Detection asks this of the same few hundred texts for every form of a workbook.
+  const known = LABEL_CACHE.get(text);
+  if (known !== undefined) return known;
+  const label = normalizeUncached(text);
+  if (LABEL_CACHE.size >= LABEL_CACHE_LIMIT) LABEL_CACHE.clear();
+  LABEL_CACHE.set(text, label);
+  return label;
+}
+
+const LABEL_CACHE = new Map<string, string>();
+/** Bounds the cache for workbooks with many distinct short texts; refilling is cheap. */
+const LABEL_CACHE_LIMIT = 20_000;
+
+function normalizeUncached(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

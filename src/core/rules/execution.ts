@@ -40,6 +40,22 @@ export interface ExecutionFigures {
 
 /** Undefined when 全年预算数 / 全年执行数 are missing, not numbers, negative, or the budget is 0. */
 export function readExecution(form: Form, profile: Profile): ExecutionFigures | undefined {
+  // Five rules and the form report ask for the same figures: compute them once per form and
+  // profile (forms and profiles are not changed once read).
+  let byProfile = EXECUTION_CACHE.get(form);
+  if (!byProfile) {
+    byProfile = new Map();
+    EXECUTION_CACHE.set(form, byProfile);
+  }
+  if (byProfile.has(profile)) return byProfile.get(profile);
+  const figures = computeExecution(form, profile);
+  byProfile.set(profile, figures);
+  return figures;
+}
+
+const EXECUTION_CACHE = new WeakMap<Form, Map<Profile, ExecutionFigures | undefined>>();
+
+function computeExecution(form: Form, profile: Profile): ExecutionFigures | undefined {
   const total = form.funds?.total;
   const budget = readAmount(total?.budget, form.funds?.unit);
   const executed = readAmount(total?.executed, form.funds?.unit);

@@ -67,8 +67,33 @@ export function roundHalfUp(x: number, decimals: number): number {
   checkArguments(x, decimals);
   if (x === 0) return 0; // also turns −0 into 0
   if (!Number.isFinite(x)) return x;
+  const fast = scaledRound(x, decimals, Math.round);
+  if (fast !== undefined) return fast;
   return fromDecimal(rescale(toDecimal(x), decimals, "half-up"));
 }
+
+/**
+ * The same result as the BigInt path without BigInt, for the usual magnitudes (the rules round
+ * dozens of numbers per form). The double's 15-digit decimal times 10^decimals has the same 15
+ * digits, and a double within an ulp of a 15-digit decimal reads back as that decimal
+ * (cleanFloat), so `whole` is the exact scaled decimal: a half is exactly k.5 and Math.round rounds
+ * it up. Dividing the integer by the exact power of ten rounds correctly, as parsing "ke-d" does.
+ * Outside 2^53 (or with 16+ decimals) the caller takes the exact path.
+ */
+function scaledRound(
+  x: number,
+  decimals: number,
+  round: (value: number) => number,
+): number | undefined {
+  const factor = POWERS_OF_TEN[decimals];
+  const magnitude = cleanFloat(Math.abs(x));
+  const scaled = magnitude * factor;
+  if (factor === undefined || !(scaled < Number.MAX_SAFE_INTEGER)) return undefined;
+  const whole = round(cleanFloat(scaled)) / factor;
+  return x < 0 && whole !== 0 ? -whole : whole;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * Truncation (towards zero) on the decimal value: 0.9904 × 100 = 99.03999999999999 in binary still
@@ -78,11 +103,65 @@ export function truncateDecimals(x: number, decimals: number): number {
   checkArguments(x, decimals);
   if (x === 0) return 0; // also turns −0 into 0
   if (!Number.isFinite(x)) return x;
+  const fast = scaledRound(x, decimals, Math.trunc);
+  if (fast !== undefined) return fast;
   return fromDecimal(rescale(toDecimal(x), decimals, "truncate"));
+}
+
+/**
+ * A double's 15-digit decimal as a safe integer and its scale (value = ±int × 10^−scale), trailing
+ * zeros dropped so the integer stays small: the sums and products below need no BigInt for the
+ * amounts forms hold. Only for finite, non-zero x.
+ */
+function smallDecimal(x: number): { int: number; scale: number } {
+  const text = Math.abs(x).toExponential(SIGNIFICANT_DIGITS - 1);
+  const e = text.indexOf("e");
+  let digits = text[0] + text.slice(2, e);
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
+  digits = digits.slice(0, end);
+  const int = Number(digits);
+  return { int: x < 0 ? -int : int, scale: digits.length - 1 - Number(text.slice(e + 1)) };
+}
+
+/** ±int × 10^−scale as the nearest double (one correctly rounded operation on exact operands). */
+function fromSmall(int: number, scale: number): number | undefined {
+  if (!Number.isSafeInteger(int) || scale > 22 || scale < -22) return undefined;
+  const value = scale >= 0 ? int / POWERS_OF_TEN_22[scale] : int * POWERS_OF_TEN_22[-scale];
+  return value === 0 ? 0 : value;
+}
+
+const POWERS_OF_TEN_22 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** decimalSum without BigInt when every aligned term and the total stay safe integers. */
+function smallSum(values: readonly number[]): number | undefined {
+  const terms = [];
+  let scale = -Infinity;
+  for (const x of values) {
+    if (x === 0) continue;
+    const term = smallDecimal(x);
+    terms.push(term);
+    if (term.scale > scale) scale = term.scale;
+  }
+  if (terms.length === 0) return 0;
+  let total = 0;
+  for (const term of terms) {
+    const shift = scale - term.scale;
+    if (shift > 15) return undefined;
+    const aligned = term.int * POWERS_OF_TEN_22[shift];
+    if (!Number.isSafeInteger(aligned)) return undefined;
+    total += aligned;
+    if (!Number.isSafeInteger(total)) return undefined;
+  }
+  return fromSmall(total, scale);
 }
 
 /** Exact decimal sum of the values each double stands for (0.1 + 0.2 → 0.3). */
 export function decimalSum(values: readonly number[]): number {
+  if (values.every(Number.isFinite)) {
+    const fast = smallSum(values);
+    if (fast !== undefined) return fast;
+  }
   let total: Decimal = { negative: false, digits: 0n, scale: 0 };
   for (const x of values) {
     if (!Number.isFinite(x)) return values.reduce((a, b) => a + b, 0);
@@ -105,6 +184,10 @@ function signed(value: Decimal): bigint {
 export function decimalMultiply(a: number, b: number): number {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b;
   if (a === 0 || b === 0) return 0;
+  const small = smallDecimal(a);
+  const other = smallDecimal(b);
+  const fast = fromSmall(small.int * other.int, small.scale + other.scale);
+  if (fast !== undefined) return fast;
   const x = toDecimal(a);
   const y = toDecimal(b);
   return fromDecimal({

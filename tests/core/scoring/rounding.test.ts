@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { capped, national, shanghai } from "../../../src/core/profiles";
 import {
+  decimalMultiply,
   displayRatePercent,
   executionRate,
   executionScore,
@@ -124,5 +125,105 @@ describe("sumScores", () => {
   it("sums to 0 when empty and rejects non-numbers", () => {
     expect(sumScores([])).toBe(0);
     expect(() => sumScores([1, Number.NaN])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  });
+});
+
+describe("the fast rounding path agrees with exact decimal arithmetic", () => {
+  // The reference: the double read as its 15-digit decimal, rounded with BigInt (the exact path).
+  function exact(x: number, decimals: number, mode: "half-up" | "truncate"): number {
+    if (x === 0) return 0;
+    const [mantissa, exponentText] = Math.abs(x).toExponential(14).split("e");
+    const digits = BigInt(mantissa.replace(".", ""));
+    const scale = 14 - Number(exponentText);
+    if (scale <= decimals) return Number(`${x < 0 ? "-" : ""}${digits}e${-scale}`);
+    const divisor = 10n ** BigInt(scale - decimals);
+    let kept = digits / divisor;
+    if (mode === "half-up" && (digits % divisor) * 2n >= divisor) kept += 1n;
+    const magnitude = Number(`${kept}e${-decimals}`);
+    return x < 0 && magnitude !== 0 ? -magnitude : magnitude;
+  }
+
+  const amounts = fc.oneof(
+    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    fc.integer({ min: -1e8, max: 1e8 }).map((n) => n / 1000),
+    fc.integer({ min: 0, max: 1e6 }).map((n) => (n / 10000) * 10),
+    fc.constantFrom(
+      6.775,
+      0.6775 * 10,
+      99.03999999999999,
+      1.005,
+      2.5,
+      -2.5,
+      0.125,
+      1e15,
+      123456.785,
+    ),
+  );
+
+  it("roundHalfUp", () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 0, max: 8 }), (x, d) => {
+        expect(roundHalfUp(x, d)).toBe(exact(x, d, "half-up"));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("truncateDecimals", () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 0, max: 8 }), (x, d) => {
+        expect(truncateDecimals(x, d)).toBe(exact(x, d, "truncate"));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("the fast sum and product agree with exact decimal arithmetic", () => {
+  // The reference: each double read as its 15-digit decimal, added or multiplied with BigInt.
+  function decimalOf(x: number): { digits: bigint; scale: number } {
+    const [mantissa, exponentText] = x.toExponential(14).split("e");
+    return { digits: BigInt(mantissa.replace(".", "")), scale: 14 - Number(exponentText) };
+  }
+  const toNumber = (digits: bigint, scale: number) => {
+    const value = Number(`${digits}e${-scale}`);
+    return value === 0 ? 0 : value;
+  };
+  function exactSum(values: number[]): number {
+    const terms = values.filter((x) => x !== 0).map(decimalOf);
+    if (terms.length === 0) return 0;
+    const scale = Math.max(...terms.map((t) => t.scale));
+    const total = terms.reduce((sum, t) => sum + t.digits * 10n ** BigInt(scale - t.scale), 0n);
+    return toNumber(total, scale);
+  }
+  function exactProduct(a: number, b: number): number {
+    if (a === 0 || b === 0) return 0;
+    const x = decimalOf(a);
+    const y = decimalOf(b);
+    return toNumber(x.digits * y.digits, x.scale + y.scale);
+  }
+  const amount = fc.oneof(
+    fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+    fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 100),
+    fc.integer({ min: 0, max: 1e5 }).map((n) => n / 10000),
+    fc.constantFrom(0.1, 0.2, 0.6775, 10, 4.82, 1e-7, 123456.789),
+  );
+
+  it("sumScores / decimalSum", () => {
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 30 }), (values) => {
+        expect(sumScores(values)).toBe(exactSum(values));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("decimalMultiply", () => {
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(decimalMultiply(a, b)).toBe(exactProduct(a, b));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
