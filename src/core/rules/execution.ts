@@ -158,7 +158,30 @@ export function executionScoreForTotal(
 export function computedTotal(
   form: Form,
   execution: ExecutionFigures | undefined,
-): { total: number; parts: PrintedNumber[] } | undefined {
+): ComputedTotal | undefined {
+  // total-mismatch, grade-mismatch, exec-cap-exceeded and the report ask for it with the same
+  // (cached) execution figures.
+  let byExecution = TOTAL_CACHE.get(form);
+  if (!byExecution) {
+    byExecution = new Map();
+    TOTAL_CACHE.set(form, byExecution);
+  }
+  if (byExecution.has(execution)) return byExecution.get(execution);
+  const total = computeTotal(form, execution);
+  byExecution.set(execution, total);
+  return total;
+}
+
+type ComputedTotal = { total: number; parts: PrintedNumber[] };
+const TOTAL_CACHE = new WeakMap<
+  Form,
+  Map<ExecutionFigures | undefined, ComputedTotal | undefined>
+>();
+
+function computeTotal(
+  form: Form,
+  execution: ExecutionFigures | undefined,
+): ComputedTotal | undefined {
   const indicators = sumIndicatorScores(form);
   const executionPart = executionScoreForTotal(form, execution);
   if (indicators === undefined || executionPart === undefined) return undefined;
