@@ -18,10 +18,7 @@ export function readNumber(field: Field | undefined): NumberParse {
   if (field === undefined) return { ok: false, empty: true, reason: "单元格为空" };
   let parsed = numberCache.get(field);
   if (parsed === undefined) {
-    parsed = DASH_LOOKALIKE.test(field.text)
-      ? { ok: false, empty: true, reason: `“${excerpt(field.text.trim())}”表示不涉及` }
-      : parseNumber(field.text);
-    if (!parsed.ok && !parsed.empty) parsed = readPoints(field.text) ?? parsed;
+    parsed = parseNumberText(field.text);
     if (!parsed.ok && field.numeric !== undefined) {
       parsed = {
         ok: true,
@@ -34,6 +31,27 @@ export function readNumber(field: Field | undefined): NumberParse {
   }
   return parsed;
 }
+
+/**
+ * The text's reading, shared by every cell that shows the same text ("100%", "10", "—" recur on
+ * every form of a workbook). Results are not changed by callers, so one object can serve them all.
+ */
+function parseNumberText(text: string): NumberParse {
+  const short = text.length <= 64;
+  const known = short ? textNumberCache.get(text) : undefined;
+  if (known !== undefined) return known;
+  let parsed: NumberParse = DASH_LOOKALIKE.test(text)
+    ? { ok: false, empty: true, reason: `“${excerpt(text.trim())}”表示不涉及` }
+    : parseNumber(text);
+  if (!parsed.ok && !parsed.empty) parsed = readPoints(text) ?? parsed;
+  if (short) {
+    if (textNumberCache.size >= 20_000) textNumberCache.clear();
+    textNumberCache.set(text, parsed);
+  }
+  return parsed;
+}
+
+const textNumberCache = new Map<string, NumberParse>();
 
 /** "10分", "4.8 分": a weight or score typed with its unit, points (分). */
 const POINTS = new RegExp(`^([+-]?${NUMBER_SOURCE})分$`);

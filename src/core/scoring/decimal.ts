@@ -114,6 +114,17 @@ export function truncateDecimals(x: number, decimals: number): number {
  * amounts forms hold. Only for finite, non-zero x.
  */
 function smallDecimal(x: number): { int: number; scale: number } {
+  // Most amounts and scores have a few decimals: find the scale whose multiple is an integer up to
+  // float noise (≤ 5e-16 relative; a real 15th digit differs by ≥ 1e-15), without a string.
+  const magnitude = Math.abs(x);
+  for (let scale = 0; scale <= 8; scale++) {
+    const scaled = magnitude * POWERS_OF_TEN_22[scale];
+    const int = Math.round(scaled);
+    if (!Number.isSafeInteger(int)) break;
+    if (int !== 0 && Math.abs(scaled - int) <= scaled * 5e-16) {
+      return { int: x < 0 ? -int : int, scale };
+    }
+  }
   const text = Math.abs(x).toExponential(SIGNIFICANT_DIGITS - 1);
   const e = text.indexOf("e");
   let digits = text[0] + text.slice(2, e);

@@ -206,7 +206,21 @@ describe("the fast sum and product agree with exact decimal arithmetic", () => {
     fc.double({ min: -1e7, max: 1e7, noNaN: true }),
     fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 100),
     fc.integer({ min: 0, max: 1e5 }).map((n) => n / 10000),
-    fc.constantFrom(0.1, 0.2, 0.6775, 10, 4.82, 1e-7, 123456.789),
+    fc.constantFrom(
+      0.1,
+      0.2,
+      0.6775,
+      10,
+      4.82,
+      1e-7,
+      123456.789,
+      1.00000000000001,
+      9.99999999999999,
+    ),
+    // Full 15-significant-digit decimals: a real last digit must never be taken for float noise.
+    fc
+      .tuple(fc.integer({ min: 1e14, max: 999_999_999_999_999 }), fc.integer({ min: 0, max: 16 }))
+      .map(([digits, scale]) => digits / 10 ** scale),
   );
 
   it("sumScores / decimalSum", () => {
