@@ -13,21 +13,27 @@
  */
 import {
   LEDGER_SHEET,
-  MAX_MARKED_CELLS,
   composeNote,
   decodeLedger,
   encodeLedger,
-  nothingToRestore,
   planMarks,
-  planRestore,
   type CellMark,
   type FillRecord,
   type LedgerEntry,
 } from "../marks/ledger";
+import {
+  MARK_SAY,
+  cellKey as keyOf,
+  markInMemory,
+  movedNoteTexts,
+  pickMovedMarks,
+  planPass,
+  restoreInto as restoreCell,
+  type CellState,
+} from "../marks/plan";
 import { HostError, type ClearSummary, type MarkSummary, type SkippedCell } from "../types";
 import type { Finding } from "../../core/findings";
-import { toA1 } from "../../core/grid";
-import { normalizeCell, parseAreas, parseRange } from "./address";
+import { parseAreas } from "./address";
 import type { ExcelEnv, ExcelFeatures } from "./env";
 import { fillLoadPaths, readFill, writeFill } from "./fill";
 import {
@@ -43,27 +49,10 @@ import {
 export const MAX_WRITE_BYTES_PER_SYNC = 2_000_000;
 
 const SAY = {
-  passwordMark: (sheet: string) => `工作表“${sheet}”设有密码保护，未标记；请先撤销保护再校验标记`,
-  passwordClear: (sheet: string) =>
-    `工作表“${sheet}”设有密码保护，标记未清除；请先撤销保护再清除标记`,
-  missingMark: (sheet: string) => `找不到工作表“${sheet}”，未标记；请重新校验后再标记`,
-  missingClear: (sheet: string) => `工作表“${sheet}”已不存在，其中的标记无法恢复，已从记录中移除`,
-  badCell: "单元格地址无效，未标记",
-  moved: "单元格已被移动或删除，或其底色和批注已被修改，未恢复，请检查该单元格",
+  ...MARK_SAY,
   noteLeft:
     "底色已恢复，但当前 Excel 不支持批注接口（需要 ExcelApi 1.18），助手添加的批注未删除；请在新版 Excel 或 WPS 中再次清除标记",
-  tooMany: `一次最多标记 ${MAX_MARKED_CELLS} 个单元格，其余单元格未标记；请分工作表校验`,
-  unreadable: (n: number) => `标记记录中有 ${n} 行无法识别（可能被手工修改），已跳过`,
-  structure:
-    "工作簿结构受保护，无法添加保存标记记录的隐藏工作表；请在“审阅”选项卡中撤销“保护工作簿”后再标记",
 };
-
-interface CellState {
-  sheet: string;
-  cell: string;
-  fill: FillRecord;
-  note: string | null;
-}
 
 interface LoadedCell {
   range: Excel.Range;
@@ -152,52 +141,12 @@ async function runPass(
           : undefined;
         loaded.set(key, { range, note });
       };
-      const clearSkipped: SkippedCell[] = [];
-      const markSkipped: SkippedCell[] = [];
-      if (ledger.unreadable > 0) {
-        clearSkipped.push({
-          sheet: LEDGER_SHEET,
-          cell: "",
-          reason: SAY.unreadable(ledger.unreadable),
-        });
-      }
-      const kept: LedgerEntry[] = [];
-      const toRestore: LedgerEntry[] = [];
-      for (const entry of ledger.entries) {
-        if (!byName.has(entry.sheet)) {
-          clearSkipped.push({
-            sheet: entry.sheet,
-            cell: entry.cell,
-            reason: SAY.missingClear(entry.sheet),
-          });
-        } else if (!writable(entry.sheet)) {
-          // Kept in the ledger: once the user lifts the password, clearing restores these cells.
-          clearSkipped.push({
-            sheet: entry.sheet,
-            cell: entry.cell,
-            reason: SAY.passwordClear(entry.sheet),
-          });
-          kept.push(entry);
-        } else {
-          toRestore.push(entry);
-          load(entry.sheet, entry.cell);
-        }
-      }
-      const toMark: Array<CellMark & { cell: string }> = [];
-      for (const mark of planned) {
-        const cell = normalizeCell(mark.cell);
-        if (!cell) markSkipped.push({ sheet: mark.sheet, cell: mark.cell, reason: SAY.badCell });
-        else if (!byName.has(mark.sheet)) {
-          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.missingMark(mark.sheet) });
-        } else if (!writable(mark.sheet)) {
-          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.passwordMark(mark.sheet) });
-        } else if (toMark.length + kept.length >= MAX_MARKED_CELLS) {
-          markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.tooMany });
-        } else {
-          toMark.push({ ...mark, cell });
-          load(mark.sheet, cell);
-        }
-      }
+      const { clearSkipped, markSkipped, kept, toRestore, toMark } = planPass(
+        ledger,
+        planned,
+        { exists: (sheet) => byName.has(sheet), writable },
+        load,
+      );
       if (loaded.size === 0 && oldLedgerRows === 0) {
         return { marked: 0, markSkipped, cleared: { restored: 0, skipped: clearSkipped } };
       }
@@ -221,10 +170,7 @@ async function runPass(
       // Restore in memory, newest entry first, so a cell listed twice ends as it was first.
       let restored = 0;
       const restoreInto = (entry: LedgerEntry, now: CellState): boolean => {
-        const plan = planRestore(entry, now);
-        if (nothingToRestore(plan)) return false;
-        if (plan.fill) now.fill = entry.before;
-        if (plan.note) now.note = plan.note.set;
+        if (!restoreCell(entry, now)) return false;
         restored++;
         if (entry.markNote !== null && !features.notes) {
           clearSkipped.push({ sheet: entry.sheet, cell: entry.cell, reason: SAY.noteLeft });
@@ -279,20 +225,7 @@ async function runPass(
       }
 
       // Mark in memory, recording what each cell looks like after the restore.
-      const entries: LedgerEntry[] = [...kept];
-      for (const mark of toMark) {
-        const now = state.get(keyOf(mark.sheet, mark.cell))!;
-        entries.push({
-          sheet: mark.sheet,
-          cell: mark.cell,
-          before: now.fill,
-          beforeNote: features.notes ? now.note : null,
-          markColor: mark.color,
-          markNote: features.notes ? mark.text : null,
-        });
-        now.fill = { kind: "solid", color: mark.color };
-        if (features.notes) now.note = composeNote(now.note, mark.text);
-      }
+      const entries = markInMemory(kept, toMark, state, features.notes);
 
       // 4. Writes, events off so onChanged does not report them as the user's edits.
       writing = true;
@@ -361,53 +294,37 @@ async function findMovedMarks(
   inPlace: ReadonlySet<string>,
   withPattern: boolean,
 ): Promise<Map<LedgerEntry, MovedMark>> {
-  const wanted = moved.filter((entry) => entry.markNote !== null);
+  const { wanted, texts } = movedNoteTexts(moved);
   const sheets = [...new Set(wanted.map((entry) => entry.sheet))];
   const collections = sheets.map((name) => byName.get(name)!.notes.load("items/content"));
   await context.sync();
 
-  const texts = new Set(
-    wanted.map((e) => `${e.sheet}\u0000${composeNote(e.beforeNote, e.markNote ?? "")}`),
-  );
-  const candidates: Array<{ sheet: string; note: Excel.Note; range: Excel.Range }> = [];
+  const loaded: Array<{ sheet: string; note: Excel.Note; range: Excel.Range }> = [];
   sheets.forEach((sheet, i) => {
     for (const note of collections[i].items) {
-      if (!texts.has(`${sheet}\u0000${note.content}`)) continue;
+      if (!texts.has(keyOf(sheet, note.content))) continue;
       const range = note.getLocation().load("address");
       range.format.fill.load(fillLoadPaths(withPattern));
-      candidates.push({ sheet, note, range });
+      loaded.push({ sheet, note, range });
     }
   });
   const found = new Map<LedgerEntry, MovedMark>();
-  if (candidates.length === 0) return found;
+  if (loaded.length === 0) return found;
   await context.sync();
 
-  const taken = new Set<Excel.Note>();
-  for (const entry of wanted) {
-    const at = parseRange(entry.cell)!;
-    const text = composeNote(entry.beforeNote, entry.markNote ?? "");
-    let best:
-      { candidate: (typeof candidates)[number]; cell: string; distance: number } | undefined;
-    for (const candidate of candidates) {
-      if (candidate.sheet !== entry.sheet || taken.has(candidate.note)) continue;
-      if (candidate.note.content !== text) continue;
-      const fill = readFill(candidate.range.format.fill, withPattern);
-      if (fill.kind !== "solid" || fill.color !== entry.markColor) continue;
-      const area = parseAreas(candidate.range.address)[0]?.range;
-      if (!area || inPlace.has(`${entry.sheet}\u0000${toA1(area.top, area.left)}`)) continue;
-      const distance = Math.abs(area.top - at.top) + Math.abs(area.left - at.left);
-      if (!best || distance < best.distance) {
-        best = { candidate, cell: toA1(area.top, area.left), distance };
-      }
-    }
-    if (!best) continue;
-    taken.add(best.candidate.note);
-    found.set(entry, {
-      cell: best.cell,
-      range: best.candidate.range,
-      note: best.candidate.note,
-      fill: readFill(best.candidate.range.format.fill, withPattern),
-    });
+  const candidates = loaded.map(({ sheet, note, range }) => {
+    const area = parseAreas(range.address)[0]?.range;
+    return {
+      id: note,
+      sheet,
+      text: note.content,
+      fill: readFill(range.format.fill, withPattern),
+      at: area && { row: area.top, col: area.left },
+      range,
+    };
+  });
+  for (const [entry, { candidate, cell }] of pickMovedMarks(wanted, candidates, inPlace)) {
+    found.set(entry, { cell, range: candidate.range, note: candidate.id, fill: candidate.fill });
   }
   return found;
 }
@@ -465,10 +382,6 @@ function columnA(range: Excel.Range): unknown[] {
     column.pop();
   }
   return column;
-}
-
-function keyOf(sheet: string, cell: string): string {
-  return `${sheet}\u0000${cell}`;
 }
 
 function sameFill(a: FillRecord, b: FillRecord): boolean {

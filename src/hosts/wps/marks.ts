@@ -9,21 +9,26 @@
  *   5. the writes — only cells whose fill or note changes —, the ledger, protection back on.
  */
 import type { Finding } from "../../core/findings";
-import { toA1 } from "../../core/grid";
 import {
   LEDGER_SHEET,
-  MAX_MARKED_CELLS,
-  composeNote,
   decodeLedger,
   encodeLedger,
-  nothingToRestore,
   planMarks,
-  planRestore,
   type CellMark,
   type FillRecord,
   type LedgerEntry,
 } from "../marks/ledger";
-import { normalizeCell, parseRange } from "../shared/address";
+import {
+  MARK_SAY as SAY,
+  cellKey as keyOf,
+  markInMemory,
+  movedNoteTexts,
+  pickMovedMarks,
+  planPass,
+  type NoteCandidate,
+  restoreInto as restoreCell,
+  type CellState,
+} from "../marks/plan";
 import { HostError, type ClearSummary, type MarkSummary, type SkippedCell } from "../types";
 import { activeWorkbook, type WpsEnv } from "./env";
 import { readInterior, sameFill, writeInterior } from "./fill";
@@ -32,27 +37,6 @@ import { SheetIndex, addSheet } from "./sheets";
 
 /** XlSheetVisibility.xlSheetVeryHidden: not even listed under 取消隐藏. */
 const XL_SHEET_VERY_HIDDEN = 2;
-
-const SAY = {
-  passwordMark: (sheet: string) => `工作表“${sheet}”设有密码保护，未标记；请先撤销保护再校验标记`,
-  passwordClear: (sheet: string) =>
-    `工作表“${sheet}”设有密码保护，标记未清除；请先撤销保护再清除标记`,
-  missingMark: (sheet: string) => `找不到工作表“${sheet}”，未标记；请重新校验后再标记`,
-  missingClear: (sheet: string) => `工作表“${sheet}”已不存在，其中的标记无法恢复，已从记录中移除`,
-  badCell: "单元格地址无效，未标记",
-  moved: "单元格已被移动或删除，或其底色和批注已被修改，未恢复，请检查该单元格",
-  tooMany: `一次最多标记 ${MAX_MARKED_CELLS} 个单元格，其余单元格未标记；请分工作表校验`,
-  unreadable: (n: number) => `标记记录中有 ${n} 行无法识别（可能被手工修改），已跳过`,
-  structure:
-    "工作簿结构受保护，无法添加保存标记记录的隐藏工作表；请在“审阅”选项卡中撤销“保护工作簿”后再标记",
-};
-
-interface CellState {
-  sheet: string;
-  cell: string;
-  fill: FillRecord;
-  note: string | null;
-}
 
 interface LoadedCell {
   range: Et.Range;
@@ -122,52 +106,12 @@ function runPass(env: WpsEnv, planned: readonly CellMark[]): PassResult {
         note: comment ? comment.Text() : null,
       });
     };
-    const clearSkipped: SkippedCell[] = [];
-    const markSkipped: SkippedCell[] = [];
-    if (ledger.unreadable > 0) {
-      clearSkipped.push({
-        sheet: LEDGER_SHEET,
-        cell: "",
-        reason: SAY.unreadable(ledger.unreadable),
-      });
-    }
-    const kept: LedgerEntry[] = [];
-    const toRestore: LedgerEntry[] = [];
-    for (const entry of ledger.entries) {
-      if (!byName.has(entry.sheet)) {
-        clearSkipped.push({
-          sheet: entry.sheet,
-          cell: entry.cell,
-          reason: SAY.missingClear(entry.sheet),
-        });
-      } else if (!writable(entry.sheet)) {
-        // Kept in the ledger: once the user lifts the password, clearing restores these cells.
-        clearSkipped.push({
-          sheet: entry.sheet,
-          cell: entry.cell,
-          reason: SAY.passwordClear(entry.sheet),
-        });
-        kept.push(entry);
-      } else {
-        toRestore.push(entry);
-        load(entry.sheet, entry.cell);
-      }
-    }
-    const toMark: Array<CellMark & { cell: string }> = [];
-    for (const mark of planned) {
-      const cell = normalizeCell(mark.cell);
-      if (!cell) markSkipped.push({ sheet: mark.sheet, cell: mark.cell, reason: SAY.badCell });
-      else if (!byName.has(mark.sheet)) {
-        markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.missingMark(mark.sheet) });
-      } else if (!writable(mark.sheet)) {
-        markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.passwordMark(mark.sheet) });
-      } else if (toMark.length + kept.length >= MAX_MARKED_CELLS) {
-        markSkipped.push({ sheet: mark.sheet, cell, reason: SAY.tooMany });
-      } else {
-        toMark.push({ ...mark, cell });
-        load(mark.sheet, cell);
-      }
-    }
+    const { clearSkipped, markSkipped, kept, toRestore, toMark } = planPass(
+      ledger,
+      planned,
+      { exists: (sheet) => byName.has(sheet), writable },
+      load,
+    );
     if (loaded.size === 0 && oldLedgerRows === 0) {
       return { marked: 0, markSkipped, cleared: { restored: 0, skipped: clearSkipped } };
     }
@@ -179,10 +123,7 @@ function runPass(env: WpsEnv, planned: readonly CellMark[]): PassResult {
     // 4. Restore in memory, newest entry first, so a cell listed twice ends as it was first.
     let restored = 0;
     const restoreInto = (entry: LedgerEntry, now: CellState): boolean => {
-      const plan = planRestore(entry, now);
-      if (nothingToRestore(plan)) return false;
-      if (plan.fill) now.fill = entry.before;
-      if (plan.note) now.note = plan.note.set;
+      if (!restoreCell(entry, now)) return false;
       restored++;
       return true;
     };
@@ -219,20 +160,7 @@ function runPass(env: WpsEnv, planned: readonly CellMark[]): PassResult {
     }
 
     // Mark in memory, recording what each cell looks like after the restore.
-    const entries: LedgerEntry[] = [...kept];
-    for (const mark of toMark) {
-      const now = state.get(keyOf(mark.sheet, mark.cell))!;
-      entries.push({
-        sheet: mark.sheet,
-        cell: mark.cell,
-        before: now.fill,
-        beforeNote: now.note,
-        markColor: mark.color,
-        markNote: mark.text,
-      });
-      now.fill = { kind: "solid", color: mark.color };
-      now.note = composeNote(now.note, mark.text);
-    }
+    const entries = markInMemory(kept, toMark, state, true);
 
     // 5. Writes: each cell's fill and note only where they change.
     for (const [key, after] of state) {
@@ -277,29 +205,19 @@ function findMovedMarks(
   byName: ReadonlyMap<string, Et.Worksheet>,
   moved: readonly LedgerEntry[],
 ): Map<LedgerEntry, MovedMark> {
-  const wanted = moved.filter((entry) => entry.markNote !== null);
-  const texts = new Set(
-    wanted.map((e) => `${e.sheet}\u0000${composeNote(e.beforeNote, e.markNote ?? "")}`),
-  );
-  const candidates: Array<{
-    sheet: string;
-    comment: Et.Comment;
-    text: string;
-    range: Et.Range;
-    at: { row: number; col: number };
-    fill: FillRecord;
-  }> = [];
+  const { wanted, texts } = movedNoteTexts(moved);
+  const candidates: Array<NoteCandidate<Et.Comment> & { range: Et.Range }> = [];
   for (const sheet of new Set(wanted.map((entry) => entry.sheet))) {
     const comments = byName.get(sheet)!.Comments;
     const count = comments.Count;
     for (let i = 1; i <= count; i++) {
       const comment = comments.Item(i);
       const text = comment.Text();
-      if (!texts.has(`${sheet}\u0000${text}`)) continue;
+      if (!texts.has(keyOf(sheet, text))) continue;
       const range = comment.Parent as Et.Range;
       candidates.push({
+        id: comment,
         sheet,
-        comment,
         text,
         range,
         at: { row: range.Row, col: range.Column },
@@ -308,25 +226,12 @@ function findMovedMarks(
     }
   }
   const found = new Map<LedgerEntry, MovedMark>();
-  const taken = new Set<Et.Comment>();
-  for (const entry of wanted) {
-    const at = parseRange(entry.cell)!;
-    const text = composeNote(entry.beforeNote, entry.markNote ?? "");
-    let best: { candidate: (typeof candidates)[number]; distance: number } | undefined;
-    for (const candidate of candidates) {
-      if (candidate.sheet !== entry.sheet || taken.has(candidate.comment)) continue;
-      if (candidate.text !== text) continue;
-      if (candidate.fill.kind !== "solid" || candidate.fill.color !== entry.markColor) continue;
-      const distance = Math.abs(candidate.at.row - at.top) + Math.abs(candidate.at.col - at.left);
-      if (!best || distance < best.distance) best = { candidate, distance };
-    }
-    if (!best) continue;
-    const { candidate } = best;
-    taken.add(candidate.comment);
+  // This pass does not track the cells restored in place, so none is excluded (as before).
+  for (const [entry, { candidate, cell }] of pickMovedMarks(wanted, candidates, new Set())) {
     found.set(entry, {
-      cell: toA1(candidate.at.row, candidate.at.col),
+      cell,
       range: candidate.range,
-      comment: candidate.comment,
+      comment: candidate.id,
       fill: candidate.fill,
       note: candidate.text,
     });
@@ -381,8 +286,4 @@ function columnA(sheet: Et.Worksheet): unknown[] {
     column.pop();
   }
   return column;
-}
-
-function keyOf(sheet: string, cell: string): string {
-  return `${sheet}\u0000${cell}`;
 }
