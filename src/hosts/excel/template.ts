@@ -6,7 +6,12 @@
  * has yet (Excel's own "名称 (2)" style). Three syncs: the names in use, the sheet, events back on.
  */
 import type { CellStyle, TemplateCell, TemplateSpec } from "../../core/templates/spec";
-import { absoluteRows, borderLines, mergePlans, type BorderLine } from "../shared/template-layout";
+import {
+  absoluteRows,
+  borderLines,
+  paintCellsAndMerges,
+  type BorderLine,
+} from "../shared/template-layout";
 import type { ExcelFeatures } from "./env";
 import { charactersToPoints, sheetNames, uniqueSheetName, withEventsOff } from "./sheets";
 
@@ -52,27 +57,13 @@ function drawSheet(sheet: Excel.Worksheet, features: ExcelFeatures, spec: Templa
     sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   }
 
-  for (const cell of spec.cells) {
-    const range = sheet.getRange(cell.address);
-    applyStyle(range, spec.styles[cell.role], cell.numFmt, 1, 1);
-    if (cell.formula !== undefined) range.formulas = [[`=${cell.formula}`]];
-    else if (cell.value !== undefined) range.values = [[cell.value]];
-  }
-
-  // A merged range prints its border from every cell it covers, so all get the master's style.
-  for (const merge of mergePlans(spec)) {
-    const range = sheet.getRange(merge.address);
-    if (merge.master) {
-      applyStyle(
-        range,
-        spec.styles[merge.master.role],
-        merge.master.numFmt,
-        merge.rows,
-        merge.cols,
-      );
-    }
-    range.merge(false);
-  }
+  paintCellsAndMerges<Excel.Range>(spec, {
+    range: (address) => sheet.getRange(address),
+    style: applyStyle,
+    formula: (range, formula) => (range.formulas = [[formula]]),
+    value: (range, value) => (range.values = [[value]]),
+    merge: (range) => range.merge(false),
+  });
 
   // Dropdowns and number ranges need ExcelApi 1.8; capabilities() says they are left out below it.
   if (features.validation) {

@@ -4,7 +4,7 @@
  * (Office.js) and WPS (ET) renderers both follow them, so the two draw the same sheet.
  */
 import type { CellRange } from "../../core/grid";
-import type { TemplateCell, TemplateSpec } from "../../core/templates/spec";
+import type { CellStyle, TemplateCell, TemplateSpec } from "../../core/templates/spec";
 import { parseRange } from "./address";
 
 export interface MergePlan {
@@ -50,4 +50,47 @@ export function absoluteRows(rows: string): string {
     .split(":")
     .map((part) => `$${part.replace(/\$/g, "")}`)
     .join(":");
+}
+
+/** The host calls drawing cells and merges needs; `R` is the host's range object. */
+export interface CellPainter<R> {
+  range(address: string): R;
+  style(
+    range: R,
+    style: CellStyle,
+    numFmt: TemplateCell["numFmt"],
+    rows: number,
+    cols: number,
+  ): void;
+  formula(range: R, formula: string): void;
+  value(range: R, value: NonNullable<TemplateCell["value"]>): void;
+  merge(range: R): void;
+}
+
+/**
+ * Every cell of the spec (style, then its formula or value), then every merged area (the master's
+ * style over all of it, then the merge), in the order both hosts draw them.
+ */
+export function paintCellsAndMerges<R>(spec: TemplateSpec, paint: CellPainter<R>): void {
+  for (const cell of spec.cells) {
+    const range = paint.range(cell.address);
+    paint.style(range, spec.styles[cell.role], cell.numFmt, 1, 1);
+    if (cell.formula !== undefined) paint.formula(range, `=${cell.formula}`);
+    else if (cell.value !== undefined) paint.value(range, cell.value);
+  }
+
+  // A merged range prints its border from every cell it covers, so all get the master's style.
+  for (const merge of mergePlans(spec)) {
+    const range = paint.range(merge.address);
+    if (merge.master) {
+      paint.style(
+        range,
+        spec.styles[merge.master.role],
+        merge.master.numFmt,
+        merge.rows,
+        merge.cols,
+      );
+    }
+    paint.merge(range);
+  }
 }

@@ -8,7 +8,12 @@
  */
 import type { CellStyle, TemplateCell, TemplateSpec } from "../../core/templates/spec";
 import { columnLetter } from "../../core/grid";
-import { absoluteRows, borderLines, mergePlans, type BorderLine } from "../shared/template-layout";
+import {
+  absoluteRows,
+  borderLines,
+  paintCellsAndMerges,
+  type BorderLine,
+} from "../shared/template-layout";
 import { uniqueSheetName } from "../xlsx/template";
 import type { WpsEnv } from "./env";
 import { hexToBgr } from "./fill";
@@ -69,27 +74,13 @@ function drawSheet(env: WpsEnv, sheet: Et.Worksheet, spec: TemplateSpec): void {
     sheet.Range(`A${row}`).RowHeight = height;
   }
 
-  for (const cell of spec.cells) {
-    const range = sheet.Range(cell.address);
-    applyStyle(range, spec.styles[cell.role], cell.numFmt, 1, 1);
-    if (cell.formula !== undefined) range.Formula = `=${cell.formula}`;
-    else if (cell.value !== undefined) range.Value2 = cell.value as string;
-  }
-
-  // A merged range prints its border from every cell it covers, so all get the master's style.
-  for (const merge of mergePlans(spec)) {
-    const range = sheet.Range(merge.address);
-    if (merge.master) {
-      applyStyle(
-        range,
-        spec.styles[merge.master.role],
-        merge.master.numFmt,
-        merge.rows,
-        merge.cols,
-      );
-    }
-    range.Merge(false);
-  }
+  paintCellsAndMerges<Et.Range>(spec, {
+    range: (address) => sheet.Range(address),
+    style: applyStyle,
+    formula: (range, formula) => (range.Formula = formula),
+    value: (range, value) => (range.Value2 = value as string),
+    merge: (range) => range.Merge(false),
+  });
 
   for (const validation of spec.validations) {
     const rule = sheet.Range(validation.range).Validation;
