@@ -1,22 +1,8 @@
-import { grade, type Grade } from "../scoring";
+import { grade } from "../scoring";
 import { computedTotal, readExecution } from "./execution";
-import { formatNumber, isBlank, printedNumber, withoutSpaces } from "./fields";
+import { formatNumber, isBlank, printedNumber } from "./fields";
+import { printedGrade as gradeNamed } from "./grade-words";
 import type { Rule } from "./types";
-
-/** The grades as printed, long forms included. */
-const GRADE_WORDS: Record<string, Grade> = {
-  优: "优",
-  优秀: "优",
-  良: "良",
-  良好: "良",
-  中: "中",
-  中等: "中",
-  一般: "中",
-  合格: "中",
-  差: "差",
-  较差: "差",
-  不合格: "差",
-};
 
 /** A printed 评分等级 must be the grade of the total (≥90 优, 80–<90 良, 60–<80 中, <60 差). */
 export const gradeMismatch: Rule = {
@@ -29,7 +15,7 @@ export const gradeMismatch: Rule = {
   check({ form, profile, report }) {
     const field = form.grade?.value;
     if (field === undefined || isBlank(field)) return;
-    const printedGrade = GRADE_WORDS[withoutSpaces(field.text)];
+    const printedGrade = gradeNamed(field.text);
     // A grade word this rule does not know is left to the reviewer rather than guessed.
     if (printedGrade === undefined) return;
     const total =

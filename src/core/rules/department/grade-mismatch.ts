@@ -1,21 +1,8 @@
-import { grade, type Grade } from "../../scoring";
-import { isBlank, withoutSpaces } from "../fields";
+import { grade } from "../../scoring";
+import { isBlank } from "../fields";
+import { printedGrade } from "../grade-words";
 import { sumOf, valueOf } from "./cells";
 import type { DepartmentRule } from "./types";
-
-const GRADE_WORDS: Record<string, Grade> = {
-  优: "优",
-  优秀: "优",
-  良: "良",
-  良好: "良",
-  中: "中",
-  中等: "中",
-  一般: "中",
-  合格: "中",
-  差: "差",
-  较差: "差",
-  不合格: "差",
-};
 
 /** A printed 评分等级 must be the grade of the total (printed, else the sum of the scores). */
 export const departmentGradeMismatch: DepartmentRule = {
@@ -28,7 +15,7 @@ export const departmentGradeMismatch: DepartmentRule = {
   check({ form, report }) {
     const field = form.grade?.value;
     if (field === undefined || isBlank(field)) return;
-    const printed = GRADE_WORDS[withoutSpaces(field.text)];
+    const printed = printedGrade(field.text);
     if (printed === undefined) return;
     const total = valueOf(form.total?.score) ?? sumOf(form.rows.map((row) => row.score));
     if (total === undefined) return;
