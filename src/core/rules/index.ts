@@ -1,7 +1,8 @@
 import type { Finding } from "../findings";
 import type { Form } from "../forms/model";
 import type { Profile } from "../profiles/schema";
-import type { Rule, RuleReport } from "./types";
+import type { Rule } from "./types";
+import { reportInto } from "./report-into";
 import { missingSection } from "./missing-section";
 import { requiredField } from "./required-field";
 import { invalidNumber } from "./invalid-number";
@@ -63,14 +64,7 @@ export function runRules(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of selected) {
-    const report = (found: RuleReport): void => {
-      findings.push({
-        rule: rule.meta.id,
-        severity: rule.meta.severity,
-        sheet: form.sheet,
-        ...found,
-      });
-    };
+    const report = reportInto(findings, rule.meta, form.sheet);
     rule.check({ form, profile, report });
   }
   return findings;

@@ -1,7 +1,7 @@
 import type { DepartmentForm } from "../../forms/department";
 import type { Finding } from "../../findings";
 import type { Profile } from "../../profiles/schema";
-import type { RuleReport } from "../types";
+import { reportInto } from "../report-into";
 import { departmentGradeMismatch } from "./grade-mismatch";
 import { departmentInvalidNumber, departmentNumberAsText } from "./number-cells";
 import { departmentRequiredField } from "./required-field";
@@ -36,14 +36,7 @@ export function runDepartmentRules(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of selected) {
-    const report = (found: RuleReport): void => {
-      findings.push({
-        rule: rule.meta.id,
-        severity: rule.meta.severity,
-        sheet: form.sheet,
-        ...found,
-      });
-    };
+    const report = reportInto(findings, rule.meta, form.sheet);
     try {
       rule.check({ form, profile, report });
     } catch (error) {
