@@ -5,28 +5,16 @@
  */
 import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { createContext, useContext, type KeyboardEvent, type MouseEvent } from "react";
-import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { SEVERITY_LABEL, type Finding } from "../core/findings";
+import { FINDING_LIST_STYLE, SEVERITY_BADGE_COLOUR } from "../ui/finding-look";
 import { LongText } from "../ui/LongText";
 import type { QuickFix } from "../ui/quick-fix";
 
 /** Messages are shortened beyond this many characters: at 320 px, three lines of text. */
 export const SHORT_MESSAGE_LENGTH = 80;
 
-const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
-
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: FINDING_LIST_STYLE,
   item: {
     display: "flex",
     flexDirection: "column",
@@ -119,7 +107,7 @@ function FindingRow({ finding, onSelect, fixOf, onFix }: PaneFindingsProps & { f
       onKeyDown={selectable ? onKeyDown : undefined}
     >
       <div className={styles.head}>
-        <Badge appearance="filled" color={BADGE_COLOUR[finding.severity]}>
+        <Badge appearance="filled" color={SEVERITY_BADGE_COLOUR[finding.severity]}>
           {label}
         </Badge>
         {address && <span className={styles.where}>{address}</span>}

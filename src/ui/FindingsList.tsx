@@ -3,25 +3,13 @@
  * (later) the task pane, so reviewers see findings the same way everywhere.
  */
 import { Badge, Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITY_LABEL, type Finding, type Severity } from "../core/findings";
+import { SEVERITY_LABEL, type Finding } from "../core/findings";
+import { FINDING_LIST_STYLE, SEVERITY_BADGE_COLOUR } from "./finding-look";
 import { LongText } from "./LongText";
 import { SHORTEN_AT } from "./shorten";
 
-const BADGE_COLOUR: Record<Severity, "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
-
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: FINDING_LIST_STYLE,
   item: {
     display: "flex",
     alignItems: "baseline",
@@ -76,7 +64,7 @@ export function FindingsList({
           <Badge
             className={styles.badge}
             appearance="filled"
-            color={BADGE_COLOUR[finding.severity]}
+            color={SEVERITY_BADGE_COLOUR[finding.severity]}
           >
             {SEVERITY_LABEL[finding.severity]}
           </Badge>
