@@ -1,42 +1,16 @@
-import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { allFindings, checkWorkbook } from "../../../src/core/file-report";
-import type { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
-import { national } from "../../../src/core/profiles";
+import type { WorkbookGrid } from "../../../src/core/grid";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
 import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
-import { layoutForm, loadSeedForms } from "../../../scripts/fixture-layouts.mjs";
+import {
+  expectSameFindingsAsXlsxReader,
+  fixtureBytes,
+  SEED_FIXTURES,
+  snapshot,
+  workbookOfForms,
+} from "../../support/host-fixtures";
 import { bytesOf, simHost, syncsOf } from "./sim-host";
-
-const seeds = loadSeedForms("tests/fixtures/forms");
-const seedForm = (i: number) => {
-  const pool = [...(seeds["003"] ?? []), ...(seeds["000"] ?? [])];
-  return pool[i % pool.length];
-};
-
-function workbookOfForms(sheets: number): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  for (let i = 0; i < sheets; i++) {
-    layoutForm(workbook.addWorksheet(`自评表${i + 1}`), seedForm(i), { layout: "beijing" });
-  }
-  return workbook;
-}
-
-/** Every cell and merge of a grid, comparable with toEqual. */
-function snapshot(grid: WorkbookGrid) {
-  return grid.sheets.map((sheet: SheetGrid) => ({
-    name: sheet.name,
-    hidden: sheet.hidden,
-    cells: sheet.usedRows().flatMap((row) =>
-      sheet.usedCols(row).map((col) => {
-        const cell = sheet.cell(row, col)!;
-        return [row, col, cell.value, cell.text, cell.numFmt ?? null];
-      }),
-    ),
-    merges: [...sheet.merges].map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort(),
-  }));
-}
 
 describe("readWorkbook on the simulated Excel", () => {
   it("reads 1 and 30 sheets in the same number of syncs, at most 3", async () => {
@@ -123,16 +97,10 @@ describe("readWorkbook on the simulated Excel", () => {
   });
 
   it("gives the findings the xlsx reader gives on every seed fixture workbook", async () => {
-    for (const name of ["beijing.xlsx", "shanghai.xlsx", "offset.xlsx"]) {
-      const bytes = new Uint8Array(await readFile(`tests/fixtures/${name}`));
+    for (const name of SEED_FIXTURES) {
+      const bytes = await fixtureBytes(name);
       const { host } = await simHost(bytes);
-      const viaExcel = checkWorkbook(name, await host.readWorkbook("workbook"), national);
-      const viaFile = checkWorkbook(name, await readXlsxBuffer(bytes, name), national);
-      expect(viaExcel.forms.length).toBeGreaterThan(0);
-      expect(viaExcel.forms.map((f) => [f.sheet, f.range])).toEqual(
-        viaFile.forms.map((f) => [f.sheet, f.range]),
-      );
-      expect(allFindings(viaExcel)).toEqual(allFindings(viaFile));
+      await expectSameFindingsAsXlsxReader(name, bytes, await host.readWorkbook("workbook"));
     }
   });
 });

@@ -1,30 +1,10 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../../src/core/findings";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
 import { toHostError } from "../../../src/hosts/wps/errors";
 import { HostError, type CellEdit } from "../../../src/hosts/types";
+import { editFindings as findings, editWorkbook as workbook } from "../../support/host-fixtures";
 import { simHost } from "../excel/sim-host";
 import { wpsHost } from "./sim-host";
-
-function workbook(): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("自评表");
-  for (let r = 1; r <= 10; r++) sheet.getCell(r, 1).value = r;
-  book.addWorksheet("Other Sheet").getCell("A1").value = "x";
-  return book;
-}
-
-const findings: Finding[] = [
-  {
-    rule: "exec-rate-mismatch",
-    severity: "error",
-    sheet: "自评表",
-    cell: "A2",
-    message: "执行率有误",
-  },
-  { rule: "budget-adjusted", severity: "info", sheet: "自评表", cell: "A3", message: "预算调整" },
-];
 
 describe("our own writes and the user's edits", () => {
   for (const eventDelivery of ["sync", "async"] as const) {

@@ -1,133 +1,20 @@
-import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Finding, Severity } from "../../../src/core/findings";
 import { LEDGER_SHEET, LEDGER_TAG, MARK_COLOR, NOTE_MARKER } from "../../../src/hosts/marks/ledger";
 import type { WorkbookModel } from "../../../dev/excel-sim/model";
+import {
+  address,
+  buildWorkbook,
+  CELLS,
+  finding,
+  findingsOf,
+  plainWorkbook,
+  sheetCases,
+  SHEETS,
+} from "../../support/host-fixtures";
 import { simHost } from "../excel/sim-host";
 import { bytesOf, wpsHost, type WpsSimHost } from "./sim-host";
-
-const PATTERNS = [
-  "darkGray",
-  "mediumGray",
-  "lightGray",
-  "gray125",
-  "gray0625",
-  "darkHorizontal",
-  "darkVertical",
-  "darkDown",
-  "darkUp",
-  "darkGrid",
-  "darkTrellis",
-  "lightHorizontal",
-  "lightVertical",
-  "lightDown",
-  "lightUp",
-  "lightGrid",
-  "lightTrellis",
-] as const;
-
-type FillCase =
-  | { kind: "none" }
-  | { kind: "solid"; color: string }
-  | { kind: "pattern"; pattern: (typeof PATTERNS)[number]; color: string; patternColor: string };
-
-interface CellCase {
-  fill: FillCase;
-  note: string | null;
-  severity: Severity | null;
-}
-
-const hex = fc
-  .array(fc.constantFrom(..."0123456789ABCDEF"), { minLength: 6, maxLength: 6 })
-  .map((chars) => chars.join(""));
-const fillCase: fc.Arbitrary<FillCase> = fc.oneof(
-  fc.constant({ kind: "none" as const }),
-  fc.constant({ kind: "solid" as const, color: "FFFFFF" }),
-  hex.map((color) => ({ kind: "solid" as const, color })),
-  fc.record({
-    kind: fc.constant("pattern" as const),
-    pattern: fc.constantFrom(...PATTERNS),
-    color: fc.oneof(hex, fc.constant("FFFFFF")),
-    patternColor: hex,
-  }),
-);
-const noteCase = fc.oneof(
-  fc.constant(null),
-  fc.constantFrom("原有批注", "第一行\n第二行", "审核意见：请补充依据"),
-  fc.string({ minLength: 1, maxLength: 20 }),
-);
-const cellCase: fc.Arbitrary<CellCase> = fc.record({
-  fill: fillCase,
-  note: noteCase,
-  severity: fc.option(fc.constantFrom<Severity>("error", "warning", "info"), { nil: null }),
-});
-
-const SHEETS = ["表一", "Sheet 2"];
-const SIZE = 4;
-const CELLS = SIZE * 2;
-
-function toExcelFill(fill: FillCase): ExcelJS.Fill | undefined {
-  if (fill.kind === "none") return undefined;
-  if (fill.kind === "solid") {
-    return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.color}` } };
-  }
-  return {
-    type: "pattern",
-    pattern: fill.pattern,
-    fgColor: { argb: `FF${fill.patternColor}` },
-    bgColor: { argb: `FF${fill.color}` },
-  };
-}
-
-function address(index: number): string {
-  return `${String.fromCharCode(66 + (index % SIZE))}${2 + Math.floor(index / SIZE)}`;
-}
-
-function buildWorkbook(cases: CellCase[][]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  cases.forEach((cells, s) => {
-    const sheet = workbook.addWorksheet(SHEETS[s]);
-    sheet.getCell("A1").value = "项目名称";
-    cells.forEach((cell, i) => {
-      const target = sheet.getCell(address(i));
-      target.value = i;
-      const fill = toExcelFill(cell.fill);
-      if (fill) target.fill = fill;
-      if (cell.note !== null) target.note = cell.note;
-    });
-  });
-  return workbook;
-}
-
-function findingsOf(cases: CellCase[][]): Finding[] {
-  return cases.flatMap((cells, s) =>
-    cells.flatMap((cell, i) =>
-      cell.severity === null
-        ? []
-        : [
-            {
-              rule: "required-field",
-              severity: cell.severity,
-              sheet: SHEETS[s],
-              cell: address(i),
-              message: `第${i}格有问题`,
-            },
-            ...(i % 3 === 0
-              ? [
-                  {
-                    rule: "invalid-number",
-                    severity: "info" as const,
-                    sheet: SHEETS[s],
-                    cell: address(i),
-                    message: "再一条",
-                  },
-                ]
-              : []),
-          ],
-    ),
-  );
-}
 
 /**
  * Every cell's fill and note as the file holds them (the workbook both simulators share): the
@@ -174,10 +61,7 @@ function ledgerRows(model: WorkbookModel): string[] {
   }
 }
 
-const cases = fc.array(fc.array(cellCase, { minLength: CELLS, maxLength: CELLS }), {
-  minLength: 2,
-  maxLength: 2,
-});
+const cases = sheetCases;
 
 describe("mark → save → reopen → clear in WPS", () => {
   it("gives every cell its fill (no fill, white, colours, patterns) and 批注 back exactly", async () => {
@@ -273,23 +157,6 @@ describe("cross-host: one ledger for Excel and WPS", () => {
       { numRuns: 6 },
     );
   });
-});
-
-function plainWorkbook(sheets: string[] = ["表一"]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  for (const name of sheets) {
-    const sheet = workbook.addWorksheet(name);
-    for (let r = 1; r <= 30; r++) sheet.getCell(r, 1).value = r;
-  }
-  return workbook;
-}
-
-const finding = (sheet: string, cell: string, severity: Severity = "error"): Finding => ({
-  rule: "required-field",
-  severity,
-  sheet,
-  cell,
-  message: `${cell} 未填写`,
 });
 
 function fillAt({ sim }: WpsSimHost, sheet: string, cell: string) {

@@ -7,13 +7,11 @@ import { TEMPLATE_KINDS, templateSpec } from "../../../src/core/templates";
 import { validateWorkbook } from "../../../src/core/validate";
 import { readXlsxBuffer } from "../../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../../src/hosts/xlsx/template";
+import {
+  existingWorkbook as existing,
+  expectSavedTemplateCells,
+} from "../../support/host-fixtures";
 import { bytesOf, wpsHost } from "./sim-host";
-
-function existing(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.addWorksheet("封面").getCell("A1").value = "已有内容";
-  return workbook;
-}
 
 describe("insertTemplate on the simulated WPS", () => {
   for (const kind of TEMPLATE_KINDS) {
@@ -61,22 +59,7 @@ describe("insertTemplate on the simulated WPS", () => {
       const saved = new ExcelJS.Workbook();
       await saved.xlsx.load((await env.sim.toXlsx()) as unknown as ExcelJS.Buffer);
       const ws = saved.getWorksheet(sheet)!;
-      expect(saved.getWorksheet("封面")!.getCell("A1").value).toBe("已有内容");
-      expect(ws.getCell(spec.firstInput).protection?.locked).toBe(false);
-      const formulaCell = spec.cells.find((c) => c.formula !== undefined)!;
-      expect((ws.getCell(formulaCell.address).value as ExcelJS.CellFormulaValue).formula).toBe(
-        formulaCell.formula,
-      );
-      const styled = spec.cells.find((c) => c.role === "input")!;
-      expect((ws.getCell(styled.address).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
-        `FF${spec.styles.input.fill!.slice(-6)}`,
-      );
-      expect(ws.getCell(styled.address).border?.top?.style).toBe("thin");
-      expect(ws.getCell(spec.cells[0].address).font?.name).toBe(
-        spec.styles[spec.cells[0].role].fontName,
-      );
-      const numbered = spec.cells.find((c) => c.numFmt)!;
-      expect(ws.getCell(numbered.address).numFmt).toBe(numbered.numFmt);
+      expectSavedTemplateCells(saved, ws, spec);
       for (const merge of spec.merges) expect(ws.getCell(merge.split(":")[0]).isMerged).toBe(true);
       for (const validation of spec.validations) {
         const rule = ws.getCell(validation.range.split(":")[0]).dataValidation;
