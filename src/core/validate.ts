@@ -6,7 +6,7 @@ import type { Finding } from "./findings";
 import { detectForms } from "./forms";
 import { detectDepartmentForms, type DepartmentForm } from "./forms/department";
 import type { Form } from "./forms/model";
-import { fromA1, type WorkbookGrid } from "./grid";
+import { fromA1, type SheetGrid, type WorkbookGrid } from "./grid";
 import type { Profile } from "./profiles/schema";
 import { rules as allRules, runRules, type Rule } from "./rules";
 import { departmentRules, runDepartmentRules, type DepartmentRule } from "./rules/department";
@@ -96,31 +96,66 @@ function runEachRule(form: Form, profile: Profile, selected: readonly Rule[]): F
   });
 }
 
+/** A form of either kind that detection found, as validateWorkbook checks it. */
+export type DetectedForm =
+  { kind: "project"; form: Form } | { kind: "department"; form: DepartmentForm };
+
+/**
+ * The forms of one sheet: the project forms, then the department 评分表 (domain.md §6). Hidden
+ * sheets are read too: a reviewer must know about a form someone hid.
+ */
+export function detectSheetForms(sheet: SheetGrid): DetectedForm[] {
+  return [
+    ...detectForms(sheet).map((form) => ({ kind: "project" as const, form })),
+    ...detectDepartmentForms(sheet).map((form) => ({ kind: "department" as const, form })),
+  ];
+}
+
+/**
+ * One detected form's report, its findings ordered as the workbook's (sheetOrder). A selection of
+ * rules (options.rules) selects the department checks with the same ids.
+ */
+export function validateDetected(
+  detected: DetectedForm,
+  profile: Profile,
+  sheetOrder: readonly string[],
+  options: ValidateOptions = {},
+): FormReport {
+  const report =
+    detected.kind === "project"
+      ? validateForm(detected.form, profile, options)
+      : validateDepartmentForm(detected.form, profile, departmentChecks(options));
+  return { ...report, findings: sortFindings(report.findings, sheetOrder) };
+}
+
+function departmentChecks(options: ValidateOptions): readonly DepartmentRule[] {
+  if (!options.rules) return departmentRules;
+  const ids = new Set(options.rules.map((rule) => rule.meta.id));
+  return departmentRules.filter((rule) => ids.has(rule.meta.id));
+}
+
+/** Reports in workbook order: by sheet, then top row (sort is stable for ties). */
+export function orderReports(
+  reports: readonly FormReport[],
+  sheetOrder: readonly string[],
+): FormReport[] {
+  return [...reports].sort(
+    (a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || topRow(a) - topRow(b),
+  );
+}
+
 export function validateWorkbook(
   workbook: WorkbookGrid,
   profile: Profile,
   options: ValidateOptions = {},
 ): WorkbookReport {
   const sheetOrder = workbook.sheets.map((sheet) => sheet.name);
-  // Hidden sheets are read too: a reviewer must know about a form someone hid.
-  const forms = workbook.sheets.flatMap((sheet) => detectForms(sheet));
-  const projectReports = forms.map((form) => validateForm(form, profile, options));
-  // Department 评分表 (domain.md §6) are forms too, reported alongside in sheet and row order.
-  // A selection of rules selects the department checks with the same ids.
-  const ids = options.rules ? new Set(options.rules.map((rule) => rule.meta.id)) : undefined;
-  const departmentChecks = ids
-    ? departmentRules.filter((rule) => ids.has(rule.meta.id))
-    : departmentRules;
-  const departmentReports = workbook.sheets.flatMap((sheet) =>
-    detectDepartmentForms(sheet).map((form) =>
-      validateDepartmentForm(form, profile, departmentChecks),
-    ),
+  const reports = orderReports(
+    workbook.sheets
+      .flatMap((sheet) => detectSheetForms(sheet))
+      .map((detected) => validateDetected(detected, profile, sheetOrder, options)),
+    sheetOrder,
   );
-  const reports = [...projectReports, ...departmentReports]
-    .sort(
-      (a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || topRow(a) - topRow(b),
-    )
-    .map((report) => ({ ...report, findings: sortFindings(report.findings, sheetOrder) }));
   const findings: Finding[] = [];
   if (reports.length === 0) {
     findings.push({

@@ -4,16 +4,14 @@
  * pane stays responsive. The result is the report `validateWorkbook` gives for the same grid.
  */
 import type { Finding } from "../core/findings";
-import { detectForms } from "../core/forms";
-import { detectDepartmentForms, type DepartmentForm } from "../core/forms/department";
-import type { Form } from "../core/forms/model";
-import { fromA1, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import type { SheetGrid, WorkbookGrid } from "../core/grid";
 import type { Profile } from "../core/profiles/schema";
 import {
-  sortFindings,
-  validateDepartmentForm,
-  validateForm,
+  detectSheetForms,
+  orderReports,
+  validateDetected,
   validateWorkbook,
+  type DetectedForm,
   type FormReport,
   type WorkbookReport,
 } from "../core/validate";
@@ -58,30 +56,21 @@ async function validateSheets(
   options: CheckOptions,
 ): Promise<FormReport[]> {
   const maybePause = slicer(options);
-  // Department 评分表 are forms too (validateWorkbook reports them alongside the project forms).
-  const forms: Array<{ project: Form } | { department: DepartmentForm }> = [];
+  const forms: DetectedForm[] = [];
   for (const [index, sheet] of sheets.entries()) {
     options.onProgress?.({ phase: "detect", done: index, total: sheets.length });
     await maybePause();
-    forms.push(...detectForms(sheet).map((project) => ({ project })));
-    forms.push(...detectDepartmentForms(sheet).map((department) => ({ department })));
+    forms.push(...detectSheetForms(sheet));
   }
   const reports: FormReport[] = [];
   for (const [index, form] of forms.entries()) {
     if (index % 10 === 0)
       options.onProgress?.({ phase: "validate", done: index, total: forms.length });
     await maybePause();
-    const report =
-      "project" in form
-        ? validateForm(form.project, profile)
-        : validateDepartmentForm(form.department, profile);
-    reports.push({ ...report, findings: sortFindings(report.findings, sheetOrder) });
+    reports.push(validateDetected(form, profile, sheetOrder));
   }
   options.onProgress?.({ phase: "validate", done: forms.length, total: forms.length });
-  // validateWorkbook's order: by sheet, then top row (a department form may sit above a project one).
-  const position = (report: FormReport) => sheetOrder.indexOf(report.sheet);
-  const top = (report: FormReport) => fromA1(report.range.split(":")[0] ?? "")?.row ?? 0;
-  return reports.sort((a, b) => position(a) - position(b) || top(a) - top(b));
+  return orderReports(reports, sheetOrder);
 }
 
 /** The whole grid's report, the same as `validateWorkbook(grid, profile)`. */
