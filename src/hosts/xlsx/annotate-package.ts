@@ -5,7 +5,7 @@
 // true/false attributes, workbook protection, custom properties, charts…). No Node-only API here.
 import { fromA1, toA1 } from "../../core/grid";
 import { SEVERITY_LABEL, type Finding, type Severity } from "../../core/findings";
-import { MARK_COLOR, type LedgerEntry } from "../marks/ledger";
+import { MARK_COLOR, planMarks, type CellMark, type LedgerEntry } from "../marks/ledger";
 import { ledgerSheet, readLedger, writeLedger } from "./annotate-ledger";
 import { FillReader } from "./fill-record";
 import { isRelType, OoxmlPackage, relsPathOf, ZipRefusedError } from "./ooxml-package";
@@ -111,50 +111,45 @@ function markCells(
   );
   const fills = new FillReader(pkg, styles.originalXml);
   const entries: LedgerEntry[] = [];
-  const bySheet = new Map<SheetEntry, Map<string, Finding[]>>();
-  for (const finding of findings) {
-    const sheet = findSheet(sheets, finding.sheet);
-    const at = finding.cell ? fromA1(finding.cell) : undefined;
+  // One mark per cell (most severe fill, every message), planned as the Excel and WPS adapters
+  // plan theirs, so a copy's marks read the same in every host.
+  const bySheet = new Map<SheetEntry, Array<CellMark & { row: number; col: number }>>();
+  for (const mark of planMarks(findings)) {
+    const sheet = findSheet(sheets, mark.sheet);
+    const at = fromA1(mark.cell);
     if (!sheet || !at) continue;
-    const cells = bySheet.get(sheet) ?? new Map<string, Finding[]>();
-    const key = toA1(at.row, at.col);
-    cells.set(key, [...(cells.get(key) ?? []), finding]);
-    bySheet.set(sheet, cells);
+    const marks = bySheet.get(sheet) ?? [];
+    marks.push({ ...mark, ...at });
+    bySheet.set(sheet, marks);
   }
 
   let marked = 0;
-  for (const [sheet, cells] of bySheet) {
+  for (const [sheet, marks] of bySheet) {
     const part = sheet.part!;
-    const restyles: CellRestyle[] = [];
-    const notes: NoteText[] = [];
     const formatBefore = new Map<string, number>();
-    for (const [address, cellFindings] of cells) {
-      const { row, col } = fromA1(address)!;
-      const fill = MARK_FILL[mostSevere(cellFindings)];
-      const style = (current: number) => {
-        formatBefore.set(address, current);
-        return styles.filled(current, fill);
-      };
-      restyles.push({ row, col, style });
-      const text = cellFindings
-        .map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`)
-        .join("\n");
-      notes.push({ row, col, text });
-    }
+    const restyles: CellRestyle[] = marks.map(({ row, col, color }) => ({
+      row,
+      col,
+      style: (current: number) => {
+        formatBefore.set(toA1(row, col), current);
+        return styles.filled(current, `FF${color}`);
+      },
+    }));
+    const notes: NoteText[] = marks.map(({ row, col, text }) => ({ row, col, text }));
     pkg.setText(part, restyleCells(pkg.text(part)!, restyles));
     const notesBefore = addNotes(pkg, part, notes);
-    for (const note of notes) {
-      const address = toA1(note.row, note.col);
+    for (const mark of marks) {
+      const address = toA1(mark.row, mark.col);
       entries.push({
         sheet: sheet.name,
         cell: address,
         before: fills.fillOf(formatBefore.get(address) ?? 0),
         beforeNote: notesBefore.get(address) ?? null,
-        markColor: MARK_FILL[mostSevere(cells.get(address)!)].slice(2),
-        markNote: note.text,
+        markColor: mark.color,
+        markNote: mark.text,
       });
     }
-    marked += cells.size;
+    marked += marks.length;
   }
   return { marked, entries };
 }
@@ -165,12 +160,6 @@ function findSheet(sheets: readonly SheetEntry[], name: string): SheetEntry | un
     sheets.find((sheet) => sheet.name === name) ??
     sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase())
   );
-}
-
-function mostSevere(findings: readonly Finding[]): Severity {
-  if (findings.some((f) => f.severity === "error")) return "error";
-  if (findings.some((f) => f.severity === "warning")) return "warning";
-  return "info";
 }
 
 const SUMMARY_COLUMNS = [
