@@ -5,6 +5,7 @@
  * simulated ET object model's (dev/wps-sim). Typed with et-jsapi-declare.
  */
 import { HostError } from "../types";
+import { WPS_CUSTOM_FUNCTIONS_VERSION } from "../../functions/wps";
 
 /** The parts of the `wps` global the adapter uses; either may be missing on an older WPS. */
 export interface WpsRoot {
@@ -33,8 +34,8 @@ export interface WpsFeatures {
   build: string | undefined;
 }
 
-/** The first WPS version with `wps.AddCustomFunction`. */
-export const CUSTOM_FUNCTIONS_VERSION = "12.1.0.20540";
+/** The first WPS version with `wps.AddCustomFunction`: the registration's own constant. */
+const CUSTOM_FUNCTIONS_VERSION = WPS_CUSTOM_FUNCTIONS_VERSION;
 
 export function detectFeatures(env: WpsEnv): WpsFeatures {
   const events = safely(() => {
