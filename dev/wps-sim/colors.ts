@@ -5,6 +5,7 @@
  */
 import { PATTERN_TO_OOXML, OOXML_TO_PATTERN } from "../excel-sim/fill";
 import { XL } from "./constants";
+import { DEFAULT_INDEXED } from "../../src/hosts/xlsx/fill-record";
 
 /** "RRGGBB" → BGR integer. */
 export function hexToBgr(hex: string): number {
@@ -29,16 +30,11 @@ export function bgrToHex(bgr: unknown): string | undefined {
     .toUpperCase();
 }
 
-/** Excel's default palette, ColorIndex 1–56, as "RRGGBB". */
-export const PALETTE = [
-  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
-  "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
-  "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
-  "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
-  "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
-  "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
-  "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
-]; // prettier-ignore
+/**
+ * Excel's default palette, ColorIndex 1–56, as "RRGGBB": the legacy indexed colours 8–63 that the
+ * xlsx reader's fills use too (one table).
+ */
+export const PALETTE = DEFAULT_INDEXED.slice(8, 64);
 
 /** The palette index nearest to a colour (COM's reading of ColorIndex for any fill colour). */
 export function nearestColorIndex(hex: string): number {

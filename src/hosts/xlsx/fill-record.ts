@@ -8,7 +8,7 @@ import { workbookPart } from "./workbook-parts";
 import { attr, children, firstChild, rootElement, startTag, type XmlElement } from "./xml-scan";
 
 /** The legacy palette (indexed="0"…"65"), unless the workbook's <colors> overrides it. */
-const DEFAULT_INDEXED = [
+export const DEFAULT_INDEXED: readonly string[] = [
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
   "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
