@@ -186,14 +186,28 @@ module.exports = (env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: "excel-sim.html",
-        template: "./dev/excel-sim/page/excel-sim.html",
+        template: "./dev/sim-page/sim-page.html",
+        sim: {
+          name: "Excel",
+          product: "Excel",
+          workbookLabel: "模拟的 Excel 工作簿",
+          sectionId: "excel",
+          accent: "#217346",
+        },
         // excel-sim first: it installs Office and Excel before the task pane script starts.
         chunks: ["excel-sim", "taskpane"],
         chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "wps-sim.html",
-        template: "./dev/wps-sim/page/wps-sim.html",
+        template: "./dev/sim-page/sim-page.html",
+        sim: {
+          name: "WPS 表格",
+          product: "WPS",
+          workbookLabel: "模拟的 WPS 表格工作簿",
+          sectionId: "et",
+          accent: "#1f9e5c",
+        },
         chunks: ["wps-sim"],
       }),
       new CopyWebpackPlugin({
