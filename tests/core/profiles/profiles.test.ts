@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PerfError } from "../../../src/core/errors";
-import {
-  capped,
-  getProfile,
-  national,
-  ProfileSchema,
-  profiles,
-  shanghai,
-  withOverrides,
-} from "../../../src/core/profiles";
+import { cappedData } from "../../../src/core/profiles/capped";
+import { capped, getProfile, national, profiles, shanghai } from "../../../src/core/profiles";
+import { nationalData } from "../../../src/core/profiles/national";
+import { withOverrides } from "../../../src/core/profiles/overrides";
+import { ProfileSchema } from "../../../src/core/profiles/schema";
+import { shanghaiData } from "../../../src/core/profiles/shanghai";
 
 describe("built-in profiles", () => {
   it("national: 2 decimals half-up scores, rounded rate display, 10 / 100, no caps", () => {
@@ -53,6 +50,26 @@ describe("built-in profiles", () => {
   it("profiles are frozen so one caller cannot change another's options", () => {
     expect(Object.isFrozen(national)).toBe(true);
     expect(Object.isFrozen(national.qualitativeBands)).toBe(true);
+  });
+
+  // Built-in profiles are not parsed with zod at load (the command line must start without it):
+  // this is the check that replaces it, on the data modules as written.
+  it("the built-in data satisfies ProfileSchema, which would change nothing in it", () => {
+    const data = [nationalData, shanghaiData, cappedData];
+    for (const [index, profile] of profiles.entries()) {
+      const parsed = ProfileSchema.safeParse(data[index]);
+      expect(parsed.success, profile.name).toBe(true);
+      expect(parsed.data).toStrictEqual(data[index]);
+      expect(profile).toStrictEqual(parsed.data);
+      expect(Object.keys(profile)).toEqual(Object.keys(ProfileSchema.shape));
+    }
+  });
+
+  it("freezing a built-in profile leaves its data module and the other profiles apart", () => {
+    expect(Object.isFrozen(nationalData)).toBe(false);
+    expect(Object.isFrozen(nationalData.level1Weights)).toBe(false);
+    expect(capped.level1Weights).not.toBe(national.level1Weights);
+    expect(Object.isFrozen(capped.totalCaps[0])).toBe(true);
   });
 });
 
@@ -101,5 +118,39 @@ describe("withOverrides", () => {
     expect(() => withOverrides(national, { qualitativeBands: { partial: 0.9 } })).toThrow(
       /部分达成/,
     );
+  });
+
+  it("names the setting and every field the schema refuses, in one Chinese message", () => {
+    const refusal = (overrides: Parameters<typeof withOverrides>[1]) => {
+      try {
+        withOverrides(national, overrides);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PerfError);
+        expect((error as PerfError).code).toBe("#VALUE!");
+        return (error as Error).message;
+      }
+      throw new Error("not refused");
+    };
+    expect(refusal({ scoreDecimals: -1 })).toMatch(/^评分方案设置无效：scoreDecimals：\S/);
+    expect(refusal({ name: "Bad Name" })).toMatch(/^评分方案设置无效：name：\S/);
+    const caps = refusal({
+      totalCaps: [{ rateBelow: 2 } as { rateBelow: number; maxTotal: number }],
+    });
+    expect(caps).toMatch(
+      /^评分方案设置无效：totalCaps\.0\.rateBelow：.+；totalCaps\.0\.maxTotal：/,
+    );
+    expect(refusal({ qualitativeBands: { partial: 0.9 } })).toBe(
+      "评分方案设置无效：qualitativeBands 应满足 0 ≤ 部分达成 < 达成 ≤ 1",
+    );
+    expect(refusal({ fundsWeight: 200 })).toBe(
+      "评分方案设置无效：fundsWeight（预算执行率分值）不能大于 totalWeight（总分分值）",
+    );
+  });
+
+  it("returns a frozen profile and leaves the one it started from alone", () => {
+    const custom = withOverrides(capped, { totalCaps: [{ rateBelow: 0.5, maxTotal: 50 }] });
+    expect(Object.isFrozen(custom)).toBe(true);
+    expect(Object.isFrozen(custom.totalCaps[0])).toBe(true);
+    expect(capped.totalCaps).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { national, shanghai, withOverrides } from "../../../src/core/profiles";
+import { national, shanghai } from "../../../src/core/profiles";
+import { withOverrides } from "../../../src/core/profiles/overrides";
 import { execRateLow } from "../../../src/core/rules/exec-rate-low";
 import { buildForm } from "../../support/form-builder";
 import { SEED_003_CIVIL_SERVICE, check } from "./seed-forms";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { national, withOverrides } from "../../../src/core/profiles";
+import { national } from "../../../src/core/profiles";
+import { withOverrides } from "../../../src/core/profiles/overrides";
 import { level1Weights } from "../../../src/core/rules/level1-weights";
 import { buildForm, DEFAULT_INDICATORS } from "../../support/form-builder";
 import { check as findingsOf, SEED_000_WECHAT, SEED_001_RECRUITMENT } from "./seed-forms";

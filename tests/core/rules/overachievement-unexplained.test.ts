@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { national, withOverrides } from "../../../src/core/profiles";
+import { national } from "../../../src/core/profiles";
+import { withOverrides } from "../../../src/core/profiles/overrides";
 import { overachievementUnexplained } from "../../../src/core/rules/overachievement-unexplained";
 import { buildForm, withIndicator } from "../../support/form-builder";
 import {
