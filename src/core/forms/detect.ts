@@ -1,7 +1,7 @@
 import { rangeToA1, toA1, type GridCell, type SheetGrid } from "../grid";
 import { classifyLabel, normalizeLabel, type LabelKind } from "./labels";
 import {
-  FundsColumnSchema,
+  FUNDS_COLUMNS,
   type Field,
   type Form,
   type FundsColumn,
@@ -27,8 +27,6 @@ interface ColumnSpan {
   left: number;
   right: number;
 }
-
-const FUNDS_COLUMNS: readonly FundsColumn[] = FundsColumnSchema.options;
 
 const INDICATOR_COLUMNS = [
   "level1",

@@ -1,6 +1,6 @@
 import {
   FUNDS_COLUMN_HEADS,
-  FundsColumnSchema,
+  FUNDS_COLUMNS,
   type Field,
   type Form,
   type FundsColumn,
@@ -64,7 +64,7 @@ export function numberCells(form: Form): NumberCell[] {
   ];
   for (const [row, label] of fundsRows) {
     if (row === undefined) continue;
-    for (const key of FundsColumnSchema.options) {
+    for (const key of FUNDS_COLUMNS) {
       add(row[key], `${label}的${FUNDS_COLUMN_HEADS[key]}`, FUNDS_COLUMN_KIND[key]);
     }
   }

@@ -1,4 +1,4 @@
-import { FUNDS_COLUMN_HEADS, FundsColumnSchema } from "../forms/model";
+import { FUNDS_COLUMN_HEADS, FUNDS_COLUMNS } from "../forms/model";
 import { toA1 } from "../grid";
 import { DEFAULT_STYLES, type TemplateCell, type TemplateSpec } from "./spec";
 
@@ -46,7 +46,7 @@ const INDICATOR_LAYOUT: Record<ProjectTemplateKind, ReadonlyArray<[string, strin
   ],
 };
 
-const FUNDS_HEADS = FundsColumnSchema.options.map((column) => FUNDS_COLUMN_HEADS[column]);
+const FUNDS_HEADS = FUNDS_COLUMNS.map((column) => FUNDS_COLUMN_HEADS[column]);
 const INDICATOR_HEADS = [
   "一级指标",
   "二级指标",

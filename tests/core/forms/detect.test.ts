@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectForms, FormSchema } from "../../../src/core/forms";
+import { detectForms } from "../../../src/core/forms";
+import { FormSchema } from "../../../src/core/forms/model-schema";
 import { MemorySheet } from "../../../src/core/grid";
 import { mergeAll, placeTsv } from "./sheet-helpers";
 import { SHANGHAI_FORM_1, SHANGHAI_FORM_2 } from "./shanghai-data";

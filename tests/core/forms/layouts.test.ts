@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectForms, FormSchema } from "../../../src/core/forms";
+import { detectForms } from "../../../src/core/forms";
+import { FormSchema } from "../../../src/core/forms/model-schema";
 import { MemorySheet } from "../../../src/core/grid";
 import { national } from "../../../src/core/profiles";
 import { validateForm } from "../../../src/core/validate";
