@@ -1,11 +1,12 @@
-import { lstatSync, realpathSync, statSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { lstatSync, statSync } from "node:fs";
+import { basename, extname } from "node:path";
 import { allFindings } from "../core/file-report";
 import { getProfile } from "../core/profiles";
 import { AnnotateError, annotateXlsx } from "../hosts/xlsx/annotate";
 import type { Command } from "./args";
 import { checkInputs } from "./check";
 import { OutputExistsError, writeNewFile } from "./new-file";
+import { sameFile } from "./same-file";
 import { visible } from "./visible";
 
 /**
@@ -71,23 +72,6 @@ export async function annotateCommand(
 
 function existsMessage(output: string): string {
   return `输出文件“${output}”已存在，annotate 不会覆盖已有文件；请换一个文件名，或加 --force 覆盖它`;
-}
-
-/**
- * The same file, however it is reached: the same path, or (when both exist) the same device and
- * inode after following links, which also catches a hard link to the input.
- */
-export function sameFile(input: string, output: string): boolean {
-  if (resolve(input) === resolve(output)) return true;
-  try {
-    const a = statSync(input, { bigint: true });
-    const b = statSync(output, { bigint: true });
-    // A file system without inode numbers reports 0: fall back to the resolved paths then.
-    if (a.ino !== 0n && a.dev === b.dev && a.ino === b.ino) return true;
-    return realpathSync(input) === realpathSync(output);
-  } catch {
-    return false;
-  }
 }
 
 /** Anything at that name, a dangling link included (exclusive create would refuse it too). */

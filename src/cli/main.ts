@@ -1,6 +1,5 @@
 import { getProfile } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
-import { annotateCommand } from "./annotate";
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { lstatSync } from "node:fs";
 import { checkInputs, defaultJobs, toJson } from "./check";
@@ -57,6 +56,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case "check":
       return checkCommand(command, io);
     case "annotate": {
+      // Loaded on demand, like template: check never needs the annotating writer.
+      const { annotateCommand } = await import("./annotate");
       const outcome = await annotateCommand(command);
       if (outcome.stdout) io.stdout(`${outcome.stdout}\n`);
       if (outcome.stderr) io.stderr(`perf-eval：${visible(outcome.stderr)}\n`);

@@ -2,9 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { dirname, extname, basename, relative, resolve, sep } from "node:path";
 import type { Profile } from "../core/profiles/schema";
 import { summaryRows } from "../hosts/web/summary";
-import { sameFile } from "./annotate";
 import type { CheckResult } from "./check";
 import { OutputExistsError, writeNewFile } from "./new-file";
+import { sameFile } from "./same-file";
 
 /** Why `--report <file>` cannot be written, said before the (possibly long) check; or undefined. */
 export function reportRefusal(output: string, force: boolean, exists: boolean): string | undefined {
