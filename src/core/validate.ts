@@ -139,9 +139,13 @@ export function orderReports(
   reports: readonly FormReport[],
   sheetOrder: readonly string[],
 ): FormReport[] {
-  return [...reports].sort(
-    (a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || topRow(a) - topRow(b),
-  );
+  const keyed = reports.map((report) => ({
+    report,
+    sheet: sheetOrder.indexOf(report.sheet),
+    top: topRow(report),
+  }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.top - b.top);
+  return keyed.map((entry) => entry.report);
 }
 
 export function validateWorkbook(
@@ -207,12 +211,11 @@ export function sortFindings(
     const index = sheetOrder.indexOf(name);
     return index < 0 ? sheetOrder.length : index;
   };
-  const position = (cell: string) => fromA1(cell) ?? { row: 0, col: 0 };
-  return [...findings].sort((a, b) => {
-    const bySheet = sheetIndex(a.sheet) - sheetIndex(b.sheet);
-    if (bySheet !== 0) return bySheet;
-    const pa = position(a.cell);
-    const pb = position(b.cell);
-    return pa.row - pb.row || pa.col - pb.col;
+  // Each finding's place is worked out once, not at every comparison.
+  const keyed = findings.map((finding) => {
+    const at = fromA1(finding.cell);
+    return { finding, sheet: sheetIndex(finding.sheet), row: at?.row ?? 0, col: at?.col ?? 0 };
   });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+  return keyed.map((entry) => entry.finding);
 }

@@ -110,10 +110,14 @@ export function detectDepartmentForms(sheet: SheetGrid): DepartmentForm[] {
     }
   };
 
+  const isTitle = (norm: string) => norm.includes(TITLE) && !norm.startsWith("附件");
   for (const row of sheet.usedRows()) {
     const used = sheet.usedCols(row);
+    // Outside a department form only its title matters, and most sheets hold project forms only:
+    // look for it without building the row's labels.
+    if (!form && !used.some((col) => isTitle(normalizeLabel(sheet.text(row, col))))) continue;
     const norms = used.map((col) => ({ col, norm: normalizeLabel(sheet.text(row, col)) }));
-    const titleCell = norms.find((n) => n.norm.includes(TITLE) && !n.norm.startsWith("附件"));
+    const titleCell = norms.find((n) => isTitle(n.norm));
     if (titleCell && !(form && !cols)) {
       finish();
       form = {

@@ -57,8 +57,11 @@ export class MemorySheet implements SheetGrid {
   readonly hidden: boolean;
   private readonly rows = new Map<number, Map<number, GridCell>>();
   private readonly mergeList: CellRange[] = [];
-  private readonly mergeIndex = new Map<string, CellRange>();
+  /** Merged cells by cellKey: detection asks for every cell it reads. */
+  private readonly mergeIndex = new Map<number, CellRange>();
   private sortedRows: number[] | undefined;
+  /** usedCols per row, until the row changes: detection asks for each row more than once. */
+  private readonly sortedCols = new Map<number, number[]>();
   private lastRow = 0;
   private lastCol = 0;
 
@@ -88,6 +91,7 @@ export class MemorySheet implements SheetGrid {
       this.rows.set(row, rowCells);
       this.sortedRows = undefined;
     }
+    if (!rowCells.has(col)) this.sortedCols.delete(row);
     rowCells.set(col, cell);
     if (row > this.lastRow) this.lastRow = row;
     if (col > this.lastCol) this.lastCol = col;
@@ -101,7 +105,7 @@ export class MemorySheet implements SheetGrid {
   addMerge(range: CellRange): void {
     this.mergeList.push(range);
     for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) this.mergeIndex.set(`${r},${c}`, range);
+      for (let c = range.left; c <= range.right; c++) this.mergeIndex.set(cellKey(r, c), range);
     }
   }
 
@@ -119,14 +123,27 @@ export class MemorySheet implements SheetGrid {
   }
 
   usedCols(row: number): readonly number[] {
-    const rowCells = this.rows.get(row);
-    if (!rowCells) return [];
-    return [...rowCells.keys()].sort((a, b) => a - b);
+    let cols = this.sortedCols.get(row);
+    if (cols === undefined) {
+      const rowCells = this.rows.get(row);
+      if (!rowCells) return [];
+      cols = [...rowCells.keys()].sort((a, b) => a - b);
+      this.sortedCols.set(row, cols);
+    }
+    return cols;
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeIndex.get(`${row},${col}`);
+    return this.mergeIndex.get(cellKey(row, col));
   }
+}
+
+/**
+ * One number per cell for map keys: exact for every cell Excel allows (16,384 columns; 1-based), and a
+ * number hashes without building a string per lookup.
+ */
+function cellKey(row: number, col: number): number {
+  return row * 16_385 + col;
 }
 
 /** Plain display of a stored value, for cells without a number format. */

@@ -103,12 +103,17 @@ export function readValue(field: Field | undefined): ParsedValue {
 
 /** The cell's text with all white space removed: PDF and merged cells break words ("产出指\n标"). */
 export function withoutSpaces(text: string): string {
-  return text.replace(/\s+/g, "");
+  // Most cells have no white space at all: no new string for them.
+  return ANY_SPACE.test(text) ? text.replace(/\s+/g, "") : text;
 }
+
+const ANY_SPACE = /\s/;
 
 /** The cell's text for a message: line breaks and runs of spaces collapsed to one space. */
 export function shownText(field: Field | undefined): string {
-  return field === undefined ? "" : field.text.replace(/\s+/g, " ").trim();
+  if (field === undefined) return "";
+  const text = field.text;
+  return ANY_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 /**
@@ -177,7 +182,7 @@ export function statedAchievement(field: Field | undefined): Achievement | undef
   if (text === "") return undefined;
   if (MISSED_WORDS.test(text)) return "missed";
   if (PARTIAL_WORDS.test(text)) return "partial";
-  return parseValue(field.text).kind === "met" ? "met" : undefined;
+  return readValue(field).kind === "met" ? "met" : undefined;
 }
 
 /** 三级指标 (or, failing that, 年度指标值) says 不涉及 / 不涉及此项内容: a placeholder row. */

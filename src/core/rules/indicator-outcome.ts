@@ -20,14 +20,22 @@ export interface RowReading {
 }
 
 export function readRow(row: IndicatorRow): RowReading {
-  return {
-    target: readValue(row.target),
-    actual: readValue(row.actual),
-    weight: numberOf(row.weight),
-    score: numberOf(row.score),
-    cost: isCostRow(row),
-  };
+  let reading = readings.get(row);
+  if (reading === undefined) {
+    reading = {
+      target: readValue(row.target),
+      actual: readValue(row.actual),
+      weight: numberOf(row.weight),
+      score: numberOf(row.score),
+      cost: isCostRow(row),
+    };
+    readings.set(row, reading);
+  }
+  return reading;
 }
+
+/** Several rules read every row; rows do not change once detected (as fields.ts's caches). */
+const readings = new WeakMap<IndicatorRow, RowReading>();
 
 /** A target that PERF.SCORE can score proportionally: a number or a comparator and a number. */
 export function isQuantitativeTarget(target: ParsedValue): boolean {
