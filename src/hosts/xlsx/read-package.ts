@@ -1,8 +1,8 @@
-// Finds the parts the reader needs in an .xlsx package and unzips only those: the relationships,
+// Finds the parts the reader needs in an .xlsx package and inflates only those: the relationships,
 // the workbook, its worksheets, styles and shared strings (no images, drawings, printer settings).
-// fflate inflates; zip-limits.ts has already checked every part's size before this runs.
-import { unzipSync } from "fflate";
+// zip-parts.ts inflates each one as it is asked for, from the directory zip-limits.ts has checked.
 import { END, OPEN, XmlTokens } from "./xml-tokens";
+import type { ZipParts } from "./zip-parts";
 
 export interface SheetPart {
   readonly name: string;
@@ -14,7 +14,7 @@ export interface SheetPart {
 export interface WorkbookParts {
   readonly sheets: readonly SheetPart[];
   readonly date1904: boolean;
-  /** Decoded XML of a part, undefined when the package lacks it. */
+  /** Decoded XML of a part, inflated when asked for; undefined when the package lacks it. */
   text(part: string | undefined): string | undefined;
   readonly styles: string | undefined;
   readonly sharedStrings: string | undefined;
@@ -63,20 +63,17 @@ function readRels(xml: string | undefined, owner: string): Rel[] {
 
 const isType = (rel: Rel, kind: string) => rel.type.endsWith(`/${kind}`);
 
-/** Unzips the parts the reader uses and reads the workbook's sheet list. */
-export function readWorkbookParts(bytes: Uint8Array): WorkbookParts {
-  // First only the relationships and anything named like a workbook: small, and they say which
-  // parts the rest are.
-  const files = unzipSync(bytes, {
-    filter: (file) => file.name.endsWith(".rels") || file.name.endsWith("workbook.xml"),
-  });
+/** Reads the workbook's sheet list; its styles and shared strings are inflated now, sheets later. */
+export function readWorkbookParts(zip: ZipParts): WorkbookParts {
   const text = (part: string | undefined) => {
-    const data = part === undefined ? undefined : files[part];
+    const data = part === undefined ? undefined : zip.read(part);
     return data && decoder.decode(data);
   };
   const rootRel = readRels(text("_rels/.rels"), "").find((r) => isType(r, "officeDocument"));
   const workbookPart = rootRel?.part ?? "xl/workbook.xml";
-  const workbookXml = text(workbookPart);
+  // Only a part named like a workbook is read as one, as when the reader first unzipped every
+  // part whose name ends so (with the relationships) to learn which parts the others are.
+  const workbookXml = workbookPart.endsWith("workbook.xml") ? text(workbookPart) : undefined;
   if (workbookXml === undefined) throw new MissingWorkbookError();
   const rels = readRels(text(relsPath(workbookPart)), workbookPart);
   const relById = new Map(rels.map((r) => [r.id, r]));
@@ -104,15 +101,6 @@ export function readWorkbookParts(bytes: Uint8Array): WorkbookParts {
 
   const stylesPart = rels.find((r) => isType(r, "styles"))?.part;
   const stringsPart = rels.find((r) => isType(r, "sharedStrings"))?.part;
-  const wanted = new Set<string>(
-    [stylesPart, stringsPart, ...sheets.map((s) => s.part)].filter(
-      (p): p is string => p !== undefined,
-    ),
-  );
-  Object.assign(
-    files,
-    unzipSync(bytes, { filter: (file) => wanted.has(file.name) && !(file.name in files) }),
-  );
   return {
     sheets,
     date1904,

@@ -2,9 +2,21 @@ import { constants, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import type { WorkbookGrid } from "../../core/grid";
-import { readXlsxBuffer, WorkbookReadError } from "./read-buffer";
+import { ZLIB_INFLATER } from "./inflate-zlib";
+import { readXlsxBytes, WorkbookReadError } from "./read-bytes";
 
-export { isWorkbookReadError, readXlsxBuffer, WorkbookReadError } from "./read-buffer";
+export { isWorkbookReadError, WorkbookReadError } from "./read-bytes";
+
+/**
+ * Reads workbook bytes as read-buffer.ts does, with Node's native zlib instead of fflate: the same
+ * grid, or the same one-line refusal, several times faster to inflate (inflate-zlib.ts).
+ */
+export function readXlsxBuffer(
+  buffer: Uint8Array | ArrayBuffer,
+  name?: string,
+): Promise<WorkbookGrid> {
+  return readXlsxBytes(buffer, name, ZLIB_INFLATER);
+}
 
 /**
  * Largest file the command line reads. A 项目支出绩效自评表 workbook is a few MB at most even with

@@ -53,10 +53,19 @@ const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
+/** General purpose flag bit 11: the entry's name is UTF-8. */
+const UTF8_NAME_FLAG = 0x800;
 
 /** One part as the central directory states it. */
-interface ZipEntry {
+export interface ZipEntry {
+  /** The name as shown in messages (decoded as UTF-8). */
   name: string;
+  /**
+   * The name the reader looks parts up by, decoded as fflate's unzip decodes it (UTF-8 only when
+   * the entry's language-encoding flag says so, else Latin-1), so a part is found under the same
+   * name as before the reader read the directory itself.
+   */
+  path: string;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -67,45 +76,76 @@ interface ZipEntry {
 /** Structure errors inside this module; the caller gets CORRUPT_MESSAGE. */
 class Malformed extends Error {}
 
+/** The package's parts as its directory states them, or the one-line reason to refuse it. */
+export type ZipDirectory =
+  | { readonly entries: readonly ZipEntry[]; readonly refusal?: undefined }
+  | { readonly refusal: string };
+
 /**
  * The one-line Chinese reason to refuse these zip bytes without inflating them, or undefined when
  * they are within the limits. A directory that does not hold together gets CORRUPT_MESSAGE.
  */
 export function zipRefusal(bytes: Uint8Array): string | undefined {
-  let entries: ZipEntry[];
-  try {
-    entries = readCentralDirectory(bytes);
-  } catch (error) {
-    if (error instanceof Malformed) return CORRUPT_MESSAGE;
-    if (error instanceof TooManyEntries) return tooManyEntries(error.count);
-    throw error;
-  }
-  const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (total > ZIP_LIMITS.totalBytes) {
-    return `文件解压后共有 ${megabytes(total)} MB，超过 ${megabytes(ZIP_LIMITS.totalBytes)} MB 的上限（正常的自评表远小于此），可能是恶意构造的压缩包，已拒绝读取；${SOURCE_ADVICE}`;
-  }
-  for (const entry of entries) {
-    if (entry.uncompressedSize > ZIP_LIMITS.partBytes) {
-      return `其中的部件“${partName(entry.name)}”解压后有 ${megabytes(entry.uncompressedSize)} MB，超过单个部件 ${megabytes(ZIP_LIMITS.partBytes)} MB 的上限（正常的自评表远小于此），可能是恶意构造的压缩包，已拒绝读取；${SOURCE_ADVICE}`;
-    }
-    if (
-      entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes &&
-      entry.uncompressedSize > entry.compressedSize * ZIP_LIMITS.ratio
-    ) {
-      const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
-      return `其中的部件“${partName(entry.name)}”压缩比异常（${ratio} : 1，远超正常工作簿），可能是恶意构造的压缩包（“压缩炸弹”），已拒绝读取；${SOURCE_ADVICE}`;
-    }
-  }
+  const directory = zipDirectory(bytes);
+  if (directory.refusal !== undefined) return directory.refusal;
   // The directory may understate: count what each part really inflates to, stopping at its
   // stated size, so a lie costs no more memory than the truth would have.
-  for (const entry of entries) {
+  for (const entry of directory.entries) {
     const refusal = dataRefusal(bytes, entry);
     if (refusal) return refusal;
   }
   return undefined;
 }
 
-function dataRefusal(bytes: Uint8Array, entry: ZipEntry): string | undefined {
+/**
+ * Reads the central directory and checks the sizes it states (the first part of zipRefusal, which
+ * costs nothing). What each part really inflates to is left to the caller: dataRefusal counts it
+ * without inflating, or an inflater that stops at the stated size tells it (zip-parts.ts).
+ */
+export function zipDirectory(bytes: Uint8Array): ZipDirectory {
+  let entries: ZipEntry[];
+  try {
+    entries = readCentralDirectory(bytes);
+  } catch (error) {
+    if (error instanceof Malformed) return { refusal: CORRUPT_MESSAGE };
+    if (error instanceof TooManyEntries) return { refusal: tooManyEntries(error.count) };
+    throw error;
+  }
+  const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (total > ZIP_LIMITS.totalBytes) {
+    return {
+      refusal: `文件解压后共有 ${megabytes(total)} MB，超过 ${megabytes(ZIP_LIMITS.totalBytes)} MB 的上限（正常的自评表远小于此），可能是恶意构造的压缩包，已拒绝读取；${SOURCE_ADVICE}`,
+    };
+  }
+  for (const entry of entries) {
+    if (entry.uncompressedSize > ZIP_LIMITS.partBytes) {
+      return {
+        refusal: `其中的部件“${partName(entry.name)}”解压后有 ${megabytes(entry.uncompressedSize)} MB，超过单个部件 ${megabytes(ZIP_LIMITS.partBytes)} MB 的上限（正常的自评表远小于此），可能是恶意构造的压缩包，已拒绝读取；${SOURCE_ADVICE}`,
+      };
+    }
+    if (
+      entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes &&
+      entry.uncompressedSize > entry.compressedSize * ZIP_LIMITS.ratio
+    ) {
+      const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
+      return {
+        refusal: `其中的部件“${partName(entry.name)}”压缩比异常（${ratio} : 1，远超正常工作簿），可能是恶意构造的压缩包（“压缩炸弹”），已拒绝读取；${SOURCE_ADVICE}`,
+      };
+    }
+  }
+  return { entries };
+}
+
+/** The refusal for a part that inflates to more than the directory states. */
+export function understatedPart(entry: ZipEntry): string {
+  return `其中的部件“${partName(entry.name)}”解压后比文件目录记载的 ${entry.uncompressedSize} 字节更大，文件已损坏或被篡改，已停止读取；${SOURCE_ADVICE}`;
+}
+
+/**
+ * The refusal for one part's data, counted without inflating it (inflated-size.ts), or undefined
+ * when it holds what the directory states.
+ */
+export function dataRefusal(bytes: Uint8Array, entry: ZipEntry): string | undefined {
   const end = entry.dataStart + entry.compressedSize;
   if (entry.method === METHOD_STORED) {
     // Stored data is its own size; JSZip reports a mismatch itself, without inflating anything.
@@ -113,9 +153,7 @@ function dataRefusal(bytes: Uint8Array, entry: ZipEntry): string | undefined {
   }
   if (entry.method !== METHOD_DEFLATE) return undefined; // JSZip refuses unknown methods itself.
   const size = inflatedSize(bytes, entry.uncompressedSize, entry.dataStart, end);
-  if (size === OVER_LIMIT) {
-    return `其中的部件“${partName(entry.name)}”解压后比文件目录记载的 ${entry.uncompressedSize} 字节更大，文件已损坏或被篡改，已停止读取；${SOURCE_ADVICE}`;
-  }
+  if (size === OVER_LIMIT) return understatedPart(entry);
   if (size === MALFORMED) return CORRUPT_MESSAGE;
   return undefined;
 }
@@ -194,6 +232,7 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + CENTRAL_SIZE > offset + size || u32(bytes, at) !== SIG_CENTRAL) throw new Malformed();
+    const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
     let compressedSize = u32(bytes, at + 20);
     let uncompressedSize = u32(bytes, at + 24);
@@ -223,16 +262,24 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       if (compressedSize === 0xffffffff) compressedSize = next64();
       if (localOffset === 0xffffffff) localOffset = next64();
     }
-    const name = decoder.decode(bytes.subarray(nameStart, extraStart));
+    const rawName = bytes.subarray(nameStart, extraStart);
+    const name = decoder.decode(rawName);
+    const path = flags & UTF8_NAME_FLAG ? name : latin1(rawName);
     // The data starts after the local header, whose name and extra lengths may differ.
     if (u32(bytes, localOffset) !== SIG_LOCAL) throw new Malformed();
     const dataStart =
       localOffset + LOCAL_SIZE + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataStart + compressedSize > bytes.length) throw new Malformed();
-    entries.push({ name, method, compressedSize, uncompressedSize, dataStart });
+    entries.push({ name, path, method, compressedSize, uncompressedSize, dataStart });
     at = next;
   }
   return entries;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  return text;
 }
 
 /** Where the data of extra field `id` lies within [start, end), or undefined. */
