@@ -101,8 +101,8 @@ export class XmlTokens {
         i++;
       }
       if (i === nameStart) throw new XmlSyntaxError("tag without a name");
-      this.name = xml.slice(localStart, i);
-      const end = this.tagClose(i);
+      this.name = localName(xml, localStart, i);
+      const end = closing ? this.tagClose(i) : this.startTagEnd(pos, i);
       this.tagStart = pos;
       this.tagEnd = end;
       this.pos = end;
@@ -111,6 +111,60 @@ export class XmlTokens {
       if (this.selfClosing) this.pendingClose = true;
       return OPEN;
     }
+  }
+
+  /**
+   * As tagClose for the start tag at `pos` whose attributes start at `from`, reading its
+   * attributes on the way when they are well formed (name="value" pairs, then ">" or "/>"), so
+   * attr() need not scan the tag a second time. Anything else is left to tagClose and a lazy
+   * scanAttributes, which give the same end and attributes.
+   */
+  private startTagEnd(pos: number, from: number): number {
+    const xml = this.xml;
+    const offsets = this.offsets;
+    let count = 0;
+    let i = from;
+    for (;;) {
+      let code = xml.charCodeAt(i);
+      while (isSpace(code)) code = xml.charCodeAt(++i);
+      if (code === GT || (code === SLASH && xml.charCodeAt(i + 1) === GT)) {
+        this.attrCount = count;
+        this.scanned = pos;
+        return code === GT ? i + 1 : i + 2;
+      }
+      const nameStart = i;
+      let localStart = i;
+      while (code !== EQUALS && code !== GT && code !== SLASH && !isSpace(code)) {
+        // A quote or "<" in a name, or the end of the text: tagClose decides.
+        if (code === QUOTE || code === APOS || code === LT || Number.isNaN(code)) {
+          return this.irregularTag(from);
+        }
+        if (code === COLON) localStart = i + 1;
+        code = xml.charCodeAt(++i);
+      }
+      if (i === nameStart) return this.irregularTag(from);
+      const nameEnd = i;
+      while (isSpace(code)) code = xml.charCodeAt(++i);
+      if (code !== EQUALS) return this.irregularTag(from);
+      code = xml.charCodeAt(++i);
+      while (isSpace(code)) code = xml.charCodeAt(++i);
+      if (code !== QUOTE && code !== APOS) return this.irregularTag(from);
+      const close = xml.indexOf(code === QUOTE ? '"' : "'", i + 1);
+      if (close < 0) return this.irregularTag(from);
+      const at = count * 5;
+      offsets[at] = nameStart;
+      offsets[at + 1] = localStart;
+      offsets[at + 2] = nameEnd;
+      offsets[at + 3] = i + 1;
+      offsets[at + 4] = close;
+      count++;
+      i = close + 1;
+    }
+  }
+
+  private irregularTag(from: number): number {
+    this.scanned = -1;
+    return this.tagClose(from);
   }
 
   /** Offset just after the ">" that ends the tag whose attributes start at `from`. */
@@ -201,26 +255,78 @@ export class XmlTokens {
    * prefixed name (the relationship prefix is not always "r:").
    */
   attr(name: string, anyPrefix = false): string | undefined {
+    const k = this.attrIndex(name, anyPrefix);
+    return k < 0 ? undefined : this.attrValue(k);
+  }
+
+  /**
+   * Which attribute of the current start tag is `name` (matched as attr() matches it), or -1.
+   * With valueStart / valueEnd, a caller reads a value in place without a string for it (a cell's
+   * r="" and s="" on every cell of a sheet).
+   */
+  attrIndex(name: string, anyPrefix = false): number {
     if (this.scanned !== this.tagStart) this.scanAttributes();
     const xml = this.xml;
     const offsets = this.offsets;
+    const length = name.length;
     for (let k = 0; k < this.attrCount; k++) {
       const at = k * 5;
       const nameStart = offsets[at];
       const localStart = offsets[at + 1];
-      const nameEnd = offsets[at + 2];
       const from = anyPrefix ? localStart : nameStart;
       if (anyPrefix && localStart === nameStart) continue;
-      if (nameEnd - from !== name.length || !xml.startsWith(name, from)) continue;
-      return decodeEntities(xml.slice(offsets[at + 3], offsets[at + 4]));
+      if (offsets[at + 2] - from !== length) continue;
+      // Names are short: compare code by code rather than through startsWith.
+      let same = true;
+      for (let j = 0; j < length; j++) {
+        if (xml.charCodeAt(from + j) !== name.charCodeAt(j)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return k;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** Offset of the first character of attribute k's value, as written (entities not decoded). */
+  valueStart(k: number): number {
+    return this.offsets[k * 5 + 3];
+  }
+
+  /** Offset just after attribute k's value (its closing quote). */
+  valueEnd(k: number): number {
+    return this.offsets[k * 5 + 4];
+  }
+
+  /** Attribute k's value, entities decoded. */
+  attrValue(k: number): string {
+    return decodeEntities(this.xml.slice(this.offsets[k * 5 + 3], this.offsets[k * 5 + 4]));
   }
 
   /** The current text run, entities decoded (CDATA as it is). */
   text(): string {
     const raw = this.xml.slice(this.textStart, this.textEnd);
     return this.cdata ? raw : decodeEntities(raw);
+  }
+
+  /**
+   * When the element just opened holds nothing but text up to its end tag (<v>12.5</v>, the
+   * most common case): sets textStart / textEnd to that text as written (entities not decoded),
+   * moves past the end tag and returns true, without a token per step. Otherwise (markup, CDATA,
+   * a comment inside, or an empty element) returns false and the tokenizer has not moved.
+   */
+  plainContent(): boolean {
+    if (this.selfClosing) return false;
+    const xml = this.xml;
+    const lt = xml.indexOf("<", this.pos);
+    if (lt < 0 || lt >= this.to || xml.charCodeAt(lt + 1) !== SLASH) return false;
+    this.textStart = this.pos;
+    this.textEnd = lt;
+    this.cdata = false;
+    this.pos = lt;
+    this.next(); // the end tag
+    return true;
   }
 
   /**
@@ -231,6 +337,11 @@ export class XmlTokens {
     if (this.selfClosing) {
       this.next(); // its CLOSE
       return "";
+    }
+    if (this.plainContent()) {
+      return this.textEnd > this.textStart
+        ? decodeEntities(this.xml.slice(this.textStart, this.textEnd))
+        : "";
     }
     let depth = 1;
     let out = "";
@@ -245,6 +356,32 @@ export class XmlTokens {
       }
     }
   }
+}
+
+/**
+ * xml.slice(start, end), except that the element names met on every row and cell of a sheet and
+ * every shared string come back as one shared string each instead of a new one per tag.
+ */
+function localName(xml: string, start: number, end: number): string {
+  const first = xml.charCodeAt(start);
+  switch (end - start) {
+    case 1:
+      if (first === 99) return "c";
+      if (first === 118) return "v";
+      if (first === 102) return "f";
+      if (first === 116) return "t";
+      if (first === 114) return "r";
+      break;
+    case 2:
+      if (first === 115 && xml.charCodeAt(start + 1) === 105) return "si";
+      if (first === 105 && xml.charCodeAt(start + 1) === 115) return "is";
+      break;
+    case 3:
+      if (first === 114 && xml.charCodeAt(start + 1) === 111 && xml.charCodeAt(start + 2) === 119)
+        return "row";
+      break;
+  }
+  return xml.slice(start, end);
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
