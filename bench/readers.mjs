@@ -140,37 +140,57 @@ function child(args) {
   return JSON.parse(run.stdout.trim().split("\n").pop());
 }
 
-/** `perf-eval check <file>` as a user runs it: node start, read, detect, rules, report. */
+/**
+ * `perf-eval check <file>` as a user runs it: node start, read, detect, rules, report. Two ways,
+ * alternated run by run so machine load hits both alike: the launcher (bin/perf-eval.js, which
+ * turns V8's TurboFan inlining off) and the same command with V8's defaults (main.js called
+ * directly), to show what that flag is worth.
+ */
 function endToEnd(file, runs, dir) {
   const bin = path.join(ROOT, "bin", "perf-eval.js");
+  const mainJs = path.join(ROOT, "dist", "node", "cli", "main.js");
   // The child reports its own CPU time on exit: on a shared machine wall time is mostly waiting.
   const preload = path.join(dir, "cpu-on-exit.cjs");
   fs.writeFileSync(
     preload,
     'process.on("exit", () => { const c = process.cpuUsage(); process.stderr.write(`\\n__cpu_ms__ ${(c.user + c.system) / 1000}\\n`); });',
   );
-  const times = [];
-  const cpu = [];
-  let forms = 0;
-  let status = 0;
+  const args = ["check", file, "--format", "json"];
+  const ways = {
+    launcher: ["-r", preload, bin, ...args],
+    v8Defaults: [
+      "-r",
+      preload,
+      "-e",
+      `require(${JSON.stringify(mainJs)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`,
+      ...args,
+    ],
+  };
+  const results = Object.fromEntries(
+    Object.keys(ways).map((way) => [way, { times: [], cpu: [], forms: 0, status: 0 }]),
+  );
   for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    const run = spawnSync(
-      process.execPath,
-      ["-r", preload, bin, "check", file, "--format", "json"],
-      {
-        encoding: "utf8",
-        maxBuffer: 256 << 20,
-      },
-    );
-    times.push(ms(t0, now()));
-    status = run.status;
-    if (status !== 0 && status !== 1) throw new Error(`perf-eval check 失败：${run.stderr}`);
-    forms = countForms(run.stdout);
-    const reported = /__cpu_ms__ ([\d.]+)/.exec(run.stderr);
-    if (reported) cpu.push(Number(reported[1]));
+    for (const [way, argv] of Object.entries(ways)) {
+      const result = results[way];
+      const t0 = now();
+      const run = spawnSync(process.execPath, argv, { encoding: "utf8", maxBuffer: 256 << 20 });
+      result.times.push(ms(t0, now()));
+      result.status = run.status;
+      if (run.status !== 0 && run.status !== 1) {
+        throw new Error(`perf-eval check 失败：${run.stderr}`);
+      }
+      result.forms = countForms(run.stdout);
+      const reported = /__cpu_ms__ ([\d.]+)/.exec(run.stderr);
+      if (reported) result.cpu.push(Number(reported[1]));
+    }
   }
-  return { ms: median(times), cpuMs: cpu.length > 0 ? median(cpu) : NaN, forms, status };
+  const summary = ({ times, cpu, forms, status }) => ({
+    ms: median(times),
+    cpuMs: cpu.length > 0 ? median(cpu) : NaN,
+    forms,
+    status,
+  });
+  return { launcher: summary(results.launcher), v8Defaults: summary(results.v8Defaults) };
 }
 
 /** Forms in the JSON report, whatever its exact shape (a list of files with their forms). */
@@ -235,11 +255,14 @@ export async function run() {
           `   (${r.result})`,
       );
     }
-    const e2e = endToEnd(file, 3, dir);
+    const e2e = endToEnd(file, 5, dir);
+    const line = (label, r) =>
+      `${label}：${f0(r.ms)} ms，${f0(FORMS / (r.ms / 1000))} forms/s；CPU 时间 ${f0(r.cpuMs)} ms，` +
+      `${f0(FORMS / (r.cpuMs / 1000))} forms/s（报告中 ${r.forms} 张表，退出码 ${r.status}）`;
     console.log(
-      `perf-eval check 端到端（进程启动 → 问题清单，3 次中位数）：${f0(e2e.ms)} ms，` +
-        `${f0(FORMS / (e2e.ms / 1000))} forms/s；CPU 时间 ${f0(e2e.cpuMs)} ms，` +
-        `${f0(FORMS / (e2e.cpuMs / 1000))} forms/s（报告中 ${e2e.forms} 张表，退出码 ${e2e.status}）`,
+      line("perf-eval check 端到端（进程启动 → 问题清单，5 次中位数）", e2e.launcher) +
+        "\n" +
+        line("  同一命令、V8 默认设置（保留 TurboFan 内联，交替运行）", e2e.v8Defaults),
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
