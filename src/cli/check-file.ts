@@ -7,7 +7,8 @@ import {
 import type { WorkbookGrid } from "../core/grid";
 import type { Profile } from "../core/profiles/schema";
 import { readXlsxFile } from "../hosts/xlsx/read";
-import { formFacts, type FormFacts } from "../hosts/web/summary";
+import { detectWorkbookForms, type DetectedForm } from "../core/validate";
+import { factsOfForms, type FormFacts } from "../hosts/web/summary";
 
 /** One file's outcome: its report and, when a summary workbook is wanted, its forms' facts. */
 export interface CheckedFile {
@@ -30,10 +31,20 @@ export async function checkFile(
   } catch (error) {
     return { report: unreadableReport(path, readableReason(error)) };
   }
-  const report = checkWorkbook(path, workbook, profile);
-  if (!withFacts || report.unreadable) return { report };
+  // The summary's facts come from the same detected forms the rules check: detected once.
+  let detected: DetectedForm[] | undefined;
+  if (withFacts) {
+    try {
+      detected = detectWorkbookForms(workbook);
+    } catch {
+      // checkWorkbook detects again and reports the failure in one line.
+    }
+  }
+  const report = checkWorkbook(path, workbook, profile, detected);
+  if (!withFacts || report.unreadable || !detected) return { report };
   try {
-    return { report, facts: formFacts(workbook) };
+    const forms = detected.flatMap((found) => (found.kind === "project" ? [found.form] : []));
+    return { report, facts: factsOfForms(forms) };
   } catch {
     // The summary then shows the form without 主管部门 / 全年预算数; the findings are what count.
     return { report };

@@ -5,7 +5,7 @@
 import type { Finding } from "./findings";
 import type { WorkbookGrid } from "./grid";
 import type { Profile } from "./profiles/schema";
-import { validateWorkbook, type FormReport } from "./validate";
+import { validateWorkbook, type DetectedForm, type FormReport } from "./validate";
 
 /** One file's result in `--json` output (product.md §3). */
 export interface FileReport {
@@ -36,10 +36,18 @@ export function readableReason(error: unknown): string {
   return `无法读取该文件（${detail.split("\n")[0]}）`;
 }
 
-/** Validates a workbook that was read; a bug in a rule becomes a one-line report, not a crash. */
-export function checkWorkbook(file: string, workbook: WorkbookGrid, profile: Profile): FileReport {
+/**
+ * Validates a workbook that was read; a bug in a rule becomes a one-line report, not a crash.
+ * `detected`: its forms, when the caller detected them already (to read more from them).
+ */
+export function checkWorkbook(
+  file: string,
+  workbook: WorkbookGrid,
+  profile: Profile,
+  detected?: readonly DetectedForm[],
+): FileReport {
   try {
-    const report = validateWorkbook(workbook, profile);
+    const report = validateWorkbook(workbook, profile, detected ? { detected } : {});
     return { file, forms: report.forms, findings: report.findings };
   } catch (error) {
     // A bug in a rule must not stop the run nor pass for a bad file: say so, in one line.

@@ -48,6 +48,11 @@ export interface ValidateOptions {
   rules?: readonly Rule[];
 }
 
+export interface ValidateWorkbookOptions extends ValidateOptions {
+  /** The workbook's forms when the caller detected them already (detectWorkbookForms). */
+  detected?: readonly DetectedForm[];
+}
+
 export function validateForm(
   form: Form,
   profile: Profile,
@@ -148,16 +153,20 @@ export function orderReports(
   return keyed.map((entry) => entry.report);
 }
 
+/** Every form of every sheet, sheet by sheet (detectSheetForms). */
+export function detectWorkbookForms(workbook: WorkbookGrid): DetectedForm[] {
+  return workbook.sheets.flatMap((sheet) => detectSheetForms(sheet));
+}
+
 export function validateWorkbook(
   workbook: WorkbookGrid,
   profile: Profile,
-  options: ValidateOptions = {},
+  options: ValidateWorkbookOptions = {},
 ): WorkbookReport {
   const sheetOrder = workbook.sheets.map((sheet) => sheet.name);
+  const detected = options.detected ?? detectWorkbookForms(workbook);
   const reports = orderReports(
-    workbook.sheets
-      .flatMap((sheet) => detectSheetForms(sheet))
-      .map((detected) => validateDetected(detected, profile, sheetOrder, options)),
+    detected.map((form) => validateDetected(form, profile, sheetOrder, options)),
     sheetOrder,
   );
   const findings: Finding[] = [];

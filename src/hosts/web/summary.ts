@@ -6,6 +6,7 @@
 import { allFindings, type FileReport } from "../../core/file-report";
 import { SEVERITY_LABEL, countBySeverity } from "../../core/findings";
 import { detectForms } from "../../core/forms";
+import type { Form } from "../../core/forms/model";
 import type { WorkbookGrid } from "../../core/grid";
 import type { Profile } from "../../core/profiles/schema";
 import { readAmount } from "../../core/rules/fields";
@@ -27,20 +28,23 @@ export interface FormFacts {
 
 /** The facts of every form of a workbook, in the order validateWorkbook reports the forms. */
 export function formFacts(workbook: WorkbookGrid): FormFacts[] {
-  return workbook.sheets.flatMap((sheet) =>
-    detectForms(sheet).map((form): FormFacts => {
-      const field = form.funds?.total?.budget;
-      const text = field?.text.trim() ?? "";
-      const amount = field === undefined ? undefined : readAmount(field);
-      return {
-        sheet: form.sheet,
-        range: form.range,
-        department: form.department?.text.trim() ?? "",
-        budget: field?.numeric ?? amount?.value ?? (text === "" ? null : text),
-        unit: form.funds?.unit ?? "万元",
-      };
-    }),
-  );
+  return factsOfForms(workbook.sheets.flatMap((sheet) => detectForms(sheet)));
+}
+
+/** The facts of forms already detected (the command line detects each workbook once). */
+export function factsOfForms(forms: readonly Form[]): FormFacts[] {
+  return forms.map((form): FormFacts => {
+    const field = form.funds?.total?.budget;
+    const text = field?.text.trim() ?? "";
+    const amount = field === undefined ? undefined : readAmount(field);
+    return {
+      sheet: form.sheet,
+      range: form.range,
+      department: form.department?.text.trim() ?? "",
+      budget: field?.numeric ?? amount?.value ?? (text === "" ? null : text),
+      unit: form.funds?.unit ?? "万元",
+    };
+  });
 }
 
 /** One row of the 表格汇总 sheet: a form, or a file that has none (unreadable, or no form found). */
