@@ -66,6 +66,14 @@ export function unprivilegedCli(bin: string, mainJs: string, scratch: string): U
       '"use strict";',
       "const [mainJs, ...args] = process.argv.slice(2);",
       "const { main } = require(mainJs);",
+      // What main.js loads only when a command needs it (so that check starts faster) must be
+      // loaded while still root too, like main.js itself, and through the module that asks for it:
+      // Node caches a relative request per requiring module, and resolving it again as nobody
+      // would have to read the checkout.
+      'const path = require("node:path");',
+      "const loaded = (file) => require.cache[require.resolve(path.join(path.dirname(mainJs), file))];",
+      'for (const lazy of ["./annotate", "./template", "../../../package.json"]) loaded("main.js").require(lazy);',
+      'loaded("report.js").require("../hosts/web/summary-workbook");',
       "process.setgroups([]);",
       `process.setgid(${NOBODY});`,
       `process.setuid(${NOBODY});`,
