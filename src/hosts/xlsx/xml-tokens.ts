@@ -121,7 +121,6 @@ export class XmlTokens {
    */
   private startTagEnd(pos: number, from: number): number {
     const xml = this.xml;
-    const offsets = this.offsets;
     let count = 0;
     let i = from;
     for (;;) {
@@ -151,12 +150,7 @@ export class XmlTokens {
       if (code !== QUOTE && code !== APOS) return this.irregularTag(from);
       const close = xml.indexOf(code === QUOTE ? '"' : "'", i + 1);
       if (close < 0) return this.irregularTag(from);
-      const at = count * 5;
-      offsets[at] = nameStart;
-      offsets[at + 1] = localStart;
-      offsets[at + 2] = nameEnd;
-      offsets[at + 3] = i + 1;
-      offsets[at + 4] = close;
+      this.noteAttribute(count, nameStart, localStart, nameEnd, i + 1, close);
       count++;
       i = close + 1;
     }
@@ -211,7 +205,6 @@ export class XmlTokens {
   private scanAttributes(): void {
     const xml = this.xml;
     const end = this.tagEnd;
-    const offsets = this.offsets;
     let count = 0;
     let i = this.tagStart + 1;
     // Skip the element name.
@@ -236,17 +229,30 @@ export class XmlTokens {
       if (quote !== QUOTE && quote !== APOS) break;
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
       if (close < 0 || close >= end) break;
-      const at = count * 5;
-      offsets[at] = nameStart;
-      offsets[at + 1] = localStart;
-      offsets[at + 2] = nameEnd;
-      offsets[at + 3] = i + 1;
-      offsets[at + 4] = close;
+      this.noteAttribute(count, nameStart, localStart, nameEnd, i + 1, close);
       count++;
       i = close + 1;
     }
     this.attrCount = count;
     this.scanned = this.tagStart;
+  }
+
+  /** Notes attribute number `index` of the current tag: where its name, local name and value lie. */
+  private noteAttribute(
+    index: number,
+    nameStart: number,
+    localStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+  ): void {
+    const at = index * 5;
+    const offsets = this.offsets;
+    offsets[at] = nameStart;
+    offsets[at + 1] = localStart;
+    offsets[at + 2] = nameEnd;
+    offsets[at + 3] = valueStart;
+    offsets[at + 4] = valueEnd;
   }
 
   /**
