@@ -92,6 +92,14 @@ export interface MarkSummary {
   marked: number;
   /** True when notes could not be written here (fills only). */
   notesOmitted: boolean;
+  /**
+   * True when this marking emptied the host's undo history: the adapter created the workbook's
+   * ledger sheet (the first marking of the workbook) on a host where adding a very hidden sheet
+   * clears undo (Excel, hosts.md). The user's earlier edits can no longer be undone there; the
+   * marks themselves are always taken back by clearMarks. False when the ledger already existed,
+   * when nothing was marked, and in WPS (not known to clear undo; unverified).
+   */
+  undoCleared: boolean;
   /** Cells not marked: password-protected sheets, findings without a cell, missing sheets. */
   skipped: SkippedCell[];
   /** The clearing of the previous marks that marking did first. */

@@ -120,6 +120,7 @@ export class FakeHost implements HostAdapter {
       this.markResult ?? {
         marked: new Set(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).size,
         notesOmitted: !this.caps.notes,
+        undoCleared: false,
         skipped: [],
         cleared: { restored: 0, skipped: [] },
       }

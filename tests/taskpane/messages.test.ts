@@ -7,6 +7,7 @@ describe("markNotice", () => {
     const notice = markNotice({
       marked: 12,
       notesOmitted: true,
+      undoCleared: false,
       skipped: [{ sheet: "甲", cell: "", reason: "工作表设有密码保护" }],
       cleared: { restored: 4, skipped: [{ sheet: "乙", cell: "D7", reason: "单元格已被删除" }] },
     });
@@ -21,6 +22,7 @@ describe("markNotice", () => {
     const notice = markNotice({
       marked: 3,
       notesOmitted: false,
+      undoCleared: false,
       skipped: [],
       cleared: { restored: 0, skipped: [] },
     });

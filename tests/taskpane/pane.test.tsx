@@ -288,6 +288,7 @@ describe("marks", () => {
     host.markResult = {
       marked: 7,
       notesOmitted: false,
+      undoCleared: false,
       skipped: [{ sheet: CIVIL, cell: "", reason: "工作表设有密码保护，未标记" }],
       cleared: { restored: 3, skipped: [] },
     };

@@ -69,6 +69,8 @@ export async function markCells(
   return {
     marked: result.marked,
     notesOmitted: !features.notes && planned.length > 0,
+    // Adding the very hidden ledger sheet empties Excel's undo stack (hosts.md), once per workbook.
+    undoCleared: result.ledgerCreated,
     skipped: result.markSkipped,
     cleared: result.cleared,
   };
@@ -82,6 +84,8 @@ interface PassResult {
   marked: number;
   markSkipped: SkippedCell[];
   cleared: ClearSummary;
+  /** This pass added the ledger sheet (and so set a sheet's visibility). */
+  ledgerCreated: boolean;
 }
 
 async function runPass(
@@ -148,7 +152,12 @@ async function runPass(
         load,
       );
       if (loaded.size === 0 && oldLedgerRows === 0) {
-        return { marked: 0, markSkipped, cleared: { restored: 0, skipped: clearSkipped } };
+        return {
+          marked: 0,
+          markSkipped,
+          cleared: { restored: 0, skipped: clearSkipped },
+          ledgerCreated: false,
+        };
       }
       if (toMark.length > 0 && ledgerSheet.isNullObject && structure.protected) {
         throw new HostError(SAY.structure);
@@ -253,13 +262,20 @@ async function runPass(
         }
         await flushIfFull(200 + utf8Length(after.note ?? ""));
       }
-      await writeLedger(context, ledgerSheet, entries, oldLedgerRows, flushIfFull);
+      const ledgerCreated = await writeLedger(
+        context,
+        ledgerSheet,
+        entries,
+        oldLedgerRows,
+        flushIfFull,
+      );
       queueReprotect(protections.values());
       await context.sync();
       return {
         marked: toMark.length,
         markSkipped,
         cleared: { restored, skipped: clearSkipped },
+        ledgerCreated,
       };
     } finally {
       // 5. Whatever happened: sheets we unprotected are protected again, events back on.
@@ -333,7 +349,8 @@ async function findMovedMarks(
  * Rewrites the ledger sheet's column A: header and one JSON row per entry. Column A is text ("@")
  * before anything is written, so no row is ever read back as a number or a date. The ledger sheet
  * is created very hidden the first time (only then: changing visibility empties Excel's undo
- * stack); an empty ledger keeps its header so the sheet stays recognisable.
+ * stack); an empty ledger keeps its header so the sheet stays recognisable. Says whether it created
+ * the sheet, so the pane can tell the user their undo history is gone.
  */
 async function writeLedger(
   context: Excel.RequestContext,
@@ -341,8 +358,8 @@ async function writeLedger(
   entries: readonly LedgerEntry[],
   oldRows: number,
   flushIfFull: (bytes: number) => Promise<void>,
-): Promise<void> {
-  if (existing.isNullObject && entries.length === 0) return;
+): Promise<boolean> {
+  if (existing.isNullObject && entries.length === 0) return false;
   let sheet = existing;
   if (existing.isNullObject) {
     sheet = context.workbook.worksheets.add(LEDGER_SHEET);
@@ -368,6 +385,7 @@ async function writeLedger(
     await flushIfFull(bytes);
     start = end;
   }
+  return existing.isNullObject;
 }
 
 /** Column A of the ledger's used range, as rows from A1 (a used range may start lower). */

@@ -48,6 +48,9 @@ export function markCells(env: WpsEnv, findings: readonly Finding[]): MarkSummar
   return {
     marked: result.marked,
     notesOmitted: false,
+    // Adding the very hidden ledger sheet empties Excel's undo; nothing says WPS does the same
+    // (README, 尚未验证 WPS), so the pane does not warn about an undo history it may still have.
+    undoCleared: false,
     skipped: result.markSkipped,
     cleared: result.cleared,
   };

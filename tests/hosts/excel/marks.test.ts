@@ -311,3 +311,52 @@ describe("marking", () => {
     ]);
   });
 });
+
+describe("undo history (adding the very hidden ledger sheet empties Excel's undo stack)", () => {
+  it("says so on the first marking only, the one that creates the ledger sheet", async () => {
+    const env = await simHost(plainWorkbook());
+    expect(env.sim.model.sheetByKey(LEDGER_SHEET)).toBeUndefined();
+    let first: Awaited<ReturnType<typeof env.host.mark>> | undefined;
+    const syncsFirst = await syncsOf(env.sim, async () => {
+      first = await env.host.mark([finding("表一", "A1"), finding("表一", "A2")]);
+    });
+    expect(first!.undoCleared).toBe(true);
+    expect(env.sim.model.sheetByKey(LEDGER_SHEET)!.ws.state).toBe("veryHidden");
+
+    // The ledger exists now: marking again (also other cells) empties nothing, in as many syncs.
+    let second: Awaited<ReturnType<typeof env.host.mark>> | undefined;
+    const syncsSecond = await syncsOf(env.sim, async () => {
+      second = await env.host.mark([finding("表一", "A3")]);
+    });
+    expect(second!.undoCleared).toBe(false);
+    expect(second!.marked).toBe(1);
+    expect(syncsFirst).toBe(5);
+    expect(syncsSecond).toBe(syncsFirst);
+
+    // Clearing keeps the (emptied) ledger sheet and reports no such thing.
+    const cleared = await env.host.clearMarks();
+    expect(cleared.restored).toBe(1);
+    expect(Object.keys(cleared).sort()).toEqual(["restored", "skipped"]);
+    expect(env.sim.model.sheetByKey(LEDGER_SHEET)).toBeDefined();
+    expect((await env.host.mark([finding("表一", "A4")])).undoCleared).toBe(false);
+
+    // Saved, reopened, all marks cleared: the ledger sheet is still there, so still false.
+    const reopened = await simHost(await env.sim.toXlsx());
+    await reopened.host.clearMarks();
+    expect((await reopened.host.mark([finding("表一", "A5")])).undoCleared).toBe(false);
+  });
+
+  it("is false, and no ledger sheet is added, when nothing was marked", async () => {
+    const env = await simHost(plainWorkbook(["甲", "乙"]));
+    env.sim.protectWithPassword("乙", "secret");
+    // No findings; findings only on a missing sheet or a password-protected one.
+    for (const findings of [[], [finding("没有这张表", "A1")], [finding("乙", "A1")]]) {
+      const summary = await env.host.mark(findings);
+      expect(summary.marked).toBe(0);
+      expect(summary.undoCleared).toBe(false);
+      expect(env.sim.model.sheetByKey(LEDGER_SHEET)).toBeUndefined();
+    }
+    // The first marking that does write a mark is the one that says it.
+    expect((await env.host.mark([finding("甲", "A1")])).undoCleared).toBe(true);
+  });
+});

@@ -202,6 +202,15 @@ describe("marking in WPS", () => {
     expect(env.sim.model.sheetByKey(LEDGER_SHEET)!.ws.state).toBe("veryHidden");
   });
 
+  it("does not say undo history was emptied when it creates the ledger (unverified in WPS)", async () => {
+    const env = await wpsHost(plainWorkbook());
+    const first = await env.host.mark([finding("表一", "A1")]);
+    // The ledger sheet was created by this marking; only Excel is documented to empty undo then.
+    expect(env.sim.model.sheetByKey(LEDGER_SHEET)!.ws.state).toBe("veryHidden");
+    expect(first.undoCleared).toBe(false);
+    expect((await env.host.mark([finding("表一", "A2")])).undoCleared).toBe(false);
+  });
+
   it("marks a sheet protected without a password and protects it again with the same options", async () => {
     const workbook = plainWorkbook(["模板"]);
     await workbook.getWorksheet("模板")!.protect("", { formatColumns: true, insertRows: true });
