@@ -17,6 +17,14 @@ export function skippedLine(skipped: SkippedCell): string {
     : `工作表“${skipped.sheet}”：${skipped.reason}`;
 }
 
+/**
+ * Said after the marking that created the workbook's ledger sheet where that empties the host's
+ * undo history (Excel): the user's own earlier edits can no longer be undone, and nothing else in
+ * the program tells them. Ctrl+Z is not named: on a Mac it is ⌘Z.
+ */
+export const UNDO_CLEARED_SENTENCE =
+  "这是本工作簿第一次标记：为保存标记前的原样新建了一张隐藏工作表，这会清空撤销记录，此前的编辑已不能再撤销；标记本身随时可用“清除标记”完整还原。";
+
 export function markNotice(summary: MarkSummary): Notice {
   const parts = [`已标记 ${summary.marked} 个单元格`];
   if (summary.cleared.restored > 0) {
@@ -25,9 +33,11 @@ export function markNotice(summary: MarkSummary): Notice {
   if (summary.notesOmitted) parts.push("当前版本不支持批注，只标记了填充颜色");
   const skipped = [...summary.skipped, ...summary.cleared.skipped];
   if (skipped.length > 0) parts.push(`${skipped.length} 处未标记，原因见下`);
+  // Lost undo history is a consequence the user did not choose: never a plain success.
+  const warn = skipped.length > 0 || summary.notesOmitted || summary.undoCleared;
   return {
-    intent: skipped.length > 0 || summary.notesOmitted ? "warning" : "success",
-    text: `${parts.join("；")}。`,
+    intent: warn ? "warning" : "success",
+    text: `${parts.join("；")}。${summary.undoCleared ? UNDO_CLEARED_SENTENCE : ""}`,
     details: skipped.map(skippedLine),
   };
 }

@@ -14,6 +14,7 @@ import { national } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read-buffer";
 import { App } from "../../src/taskpane/App";
+import { UNDO_CLEARED_SENTENCE } from "../../src/taskpane/messages";
 import { simHost } from "../hosts/excel/sim-host";
 
 const FIXTURE = path.resolve(__dirname, "..", "fixtures", "beijing.xlsx");
@@ -67,6 +68,8 @@ describe("the pane on the simulated Excel", () => {
     const marked = await screen.findByText(/已标记 (\d+) 个单元格/, undefined, { timeout: 20_000 });
     const count = /已标记 (\d+) 个单元格/.exec(marked.textContent ?? "")![1];
     expect(Number(count)).toBeGreaterThan(0);
+    // The workbook's first marking created the ledger sheet, which empties Excel's undo history.
+    expect(marked.textContent).toContain(UNDO_CLEARED_SENTENCE);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     const restored = await screen.findByText(/已恢复 \d+ 个单元格/, undefined, { timeout: 20_000 });
     expect(restored.textContent).toContain(`已恢复 ${count} 个单元格`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { HostError } from "../../src/hosts/types";
-import { clearNotice, errorText, markNotice, progressText } from "../../src/taskpane/messages";
+import {
+  UNDO_CLEARED_SENTENCE,
+  clearNotice,
+  errorText,
+  markNotice,
+  progressText,
+} from "../../src/taskpane/messages";
 
 describe("markNotice", () => {
   it("counts marked and restored cells and lists what was skipped", () => {
@@ -27,6 +33,30 @@ describe("markNotice", () => {
       cleared: { restored: 0, skipped: [] },
     });
     expect(notice).toEqual({ intent: "success", text: "已标记 3 个单元格。", details: [] });
+  });
+
+  it("warns, after the counts, that undo history is gone only when marking emptied it", () => {
+    const summary = {
+      marked: 3,
+      notesOmitted: false,
+      undoCleared: true,
+      skipped: [],
+      cleared: { restored: 0, skipped: [] },
+    };
+    const notice = markNotice(summary);
+    expect(notice.intent).toBe("warning");
+    expect(notice.text).toBe(`已标记 3 个单元格。${UNDO_CLEARED_SENTENCE}`);
+    expect(UNDO_CLEARED_SENTENCE).toContain("不能再撤销");
+    expect(UNDO_CLEARED_SENTENCE).toContain("清除标记");
+    expect(notice.details).toEqual([]);
+
+    const later = markNotice({ ...summary, undoCleared: false });
+    expect(later.text).not.toContain("撤销");
+    expect(later.intent).toBe("success");
+    // With other warnings too, the sentence still comes once, at the end.
+    const both = markNotice({ ...summary, notesOmitted: true });
+    expect(both.text.endsWith(UNDO_CLEARED_SENTENCE)).toBe(true);
+    expect(both.text.split(UNDO_CLEARED_SENTENCE)).toHaveLength(2);
   });
 });
 

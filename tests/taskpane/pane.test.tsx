@@ -311,6 +311,29 @@ describe("marks", () => {
     );
   });
 
+  it("warns, in the message after marking, when marking emptied the host's undo history", async () => {
+    const host = new FakeHost(workbook());
+    await openPane(host);
+    await validateAll();
+    host.markResult = {
+      marked: 2,
+      notesOmitted: false,
+      undoCleared: true,
+      skipped: [],
+      cleared: { restored: 0, skipped: [] },
+    };
+    fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));
+    const notice = await screen.findByText(/已标记 2 个单元格/);
+    expect(notice.textContent).toContain("此前的编辑已不能再撤销");
+
+    // The next marking (the ledger exists now) says nothing about undo.
+    host.markResult = { ...host.markResult, undoCleared: false };
+    fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));
+    await waitFor(() =>
+      expect(screen.getByText(/已标记 2 个单元格/).textContent).not.toContain("撤销"),
+    );
+  });
+
   it("clears and says how many cells were restored, and which were not", async () => {
     const host = new FakeHost(workbook());
     await openPane(host);
