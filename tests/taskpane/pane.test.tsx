@@ -13,6 +13,7 @@ import { TEMPLATE_KINDS } from "../../src/core/templates";
 import { validateWorkbook } from "../../src/core/validate";
 import { App, FORMS_PER_PAGE } from "../../src/taskpane/App";
 import { SHORT_MESSAGE_LENGTH } from "../../src/taskpane/PaneFindings";
+import type { MarkSummary } from "../../src/hosts/types";
 import { RECHECK_DELAY_MS } from "../../src/taskpane/usePane";
 import { placeTsv } from "../core/forms/sheet-helpers";
 import { SHANGHAI_FORM_1, shanghaiCivilService } from "../core/forms/shanghai-data";
@@ -280,18 +281,28 @@ describe("quick fix", () => {
   });
 });
 
+/** What the fake host's mark returns: nothing skipped, nothing cleared, unless given. */
+function markSummary(summary: Partial<MarkSummary>): MarkSummary {
+  return {
+    marked: 0,
+    notesOmitted: false,
+    undoCleared: false,
+    skipped: [],
+    cleared: { restored: 0, skipped: [] },
+    ...summary,
+  };
+}
+
 describe("marks", () => {
   it("marks every finding and says how many cells were marked and what was skipped", async () => {
     const host = new FakeHost(workbook());
     await openPane(host);
     await validateAll();
-    host.markResult = {
+    host.markResult = markSummary({
       marked: 7,
-      notesOmitted: false,
-      undoCleared: false,
       skipped: [{ sheet: CIVIL, cell: "", reason: "工作表设有密码保护，未标记" }],
       cleared: { restored: 3, skipped: [] },
-    };
+    });
     fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));
     const notice = await screen.findByText(/已标记 7 个单元格/);
     expect(notice.textContent).toContain("先恢复了上次标记的 3 个单元格");
@@ -315,13 +326,7 @@ describe("marks", () => {
     const host = new FakeHost(workbook());
     await openPane(host);
     await validateAll();
-    host.markResult = {
-      marked: 2,
-      notesOmitted: false,
-      undoCleared: true,
-      skipped: [],
-      cleared: { restored: 0, skipped: [] },
-    };
+    host.markResult = markSummary({ marked: 2, undoCleared: true });
     fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));
     const notice = await screen.findByText(/已标记 2 个单元格/);
     expect(notice.textContent).toContain("此前的编辑已不能再撤销");
