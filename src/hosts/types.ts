@@ -37,10 +37,12 @@ export interface HostAdapter {
   selectCell(sheet: string, cell: string): Promise<void>;
 
   /**
-   * Writes one value into one cell (a quick fix the user clicked). The host's own undo takes it
-   * back where the host allows (Excel: a plain value write is undoable).
+   * Writes one value into one cell (a quick fix the user clicked), with `numFmt` first when given
+   * (a number typed as text sits in a text-formatted cell, which would keep a written number text);
+   * without it the cell keeps its format. The host's own undo takes it back where the host allows
+   * (Excel: a value and number format write is undoable, nothing is protected or unprotected).
    */
-  writeCell(sheet: string, cell: string, value: number | string): Promise<void>;
+  writeCell(sheet: string, cell: string, value: number | string, numFmt?: string): Promise<void>;
 
   /** Renders a blank template into a new sheet with a unique name; never overwrites. */
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheet: string }>;

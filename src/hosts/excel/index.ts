@@ -76,15 +76,17 @@ export function createExcelHost(env: ExcelEnv): HostAdapter {
       );
     },
 
-    writeCell(sheet: string, cell: string, value: number | string): Promise<void> {
-      // A plain value write: Excel's undo takes it back (no protect/unprotect around it, which would
-      // empty the undo stack). Events off: the pane re-checks the form itself after a quick fix.
+    writeCell(sheet: string, cell: string, value: number | string, numFmt?: string): Promise<void> {
+      // A plain value (and number format) write: Excel's undo takes it back (no protect/unprotect
+      // around it, which would empty the undo stack). The format is queued before the value, in the
+      // same sync, so a text-formatted cell is a number cell by the time the number arrives. Events
+      // off: the pane re-checks the form itself after a quick fix.
       return write(() =>
         env.run((context) =>
           withEventsOff(context, features, async () => {
-            context.workbook.worksheets.getItem(sheet).getRange(checkedCell(cell)).values = [
-              [value],
-            ];
+            const range = context.workbook.worksheets.getItem(sheet).getRange(checkedCell(cell));
+            if (numFmt !== undefined) range.numberFormat = [[numFmt]];
+            range.values = [[value]];
             await context.sync();
           }),
         ),

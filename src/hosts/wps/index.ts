@@ -71,8 +71,9 @@ export function createWpsHost(env: WpsEnv): HostAdapter {
       });
     },
 
-    writeCell(name: string, cell: string, value: number | string): Promise<void> {
+    writeCell(name: string, cell: string, value: number | string, numFmt?: string): Promise<void> {
       // A plain Value2 write (writing Value is reported to fail in WPS); no unprotect around it.
+      // NumberFormat goes first, so a text-formatted cell takes the number as a number.
       return write(() => {
         const worksheet = sheet(name);
         const range = worksheet.Range(checkedCell(cell));
@@ -81,6 +82,7 @@ export function createWpsHost(env: WpsEnv): HostAdapter {
             `工作表“${name}”受保护，单元格 ${checkedCell(cell)} 不能修改；请先撤销工作表保护后再改。`,
           );
         }
+        if (numFmt !== undefined) range.NumberFormat = numFmt;
         range.Value2 = value as string;
       });
     },

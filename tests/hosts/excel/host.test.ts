@@ -3,7 +3,7 @@ import { toHostError } from "../../../src/hosts/excel/errors";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
 import { HostError, type CellEdit } from "../../../src/hosts/types";
 import { editFindings as findings, editWorkbook as workbook } from "../../support/host-fixtures";
-import { simHost } from "./sim-host";
+import { simHost, syncsOf } from "./sim-host";
 
 describe("our own writes and the user's edits", () => {
   it("reports the user's edits with sheet names, never the adapter's own writes", async () => {
@@ -52,6 +52,31 @@ describe("cells, report and settings", () => {
     expect(sheet.getCell("B2").value).toBe(0.9904);
     expect(sheet.getCell("B3").value).toBe("优");
     await expect(env.host.writeCell("自评表", "B2:B3", 1)).rejects.toThrow(HostError);
+  });
+
+  it("writes a number and its format into a text-formatted cell in one sync: a number that shows the same text", async () => {
+    const book = workbook();
+    const typed = book.getWorksheet("自评表")!.getCell("B4");
+    typed.numFmt = "@";
+    typed.value = "1,663.27";
+    const env = await simHost(book);
+    const model = env.sim.model;
+    const sheet = model.sheetByKey("自评表")!;
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: "1,663.27", text: "1,663.27" });
+
+    const syncs = await syncsOf(env.sim, () =>
+      env.host.writeCell("自评表", "B4", 1663.27, "#,##0.00"),
+    );
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({
+      value: 1663.27,
+      text: "1,663.27",
+      numberFormat: "#,##0.00",
+    });
+    // Same count as a value-only write: the format rides in the value's sync.
+    expect(syncs).toBe(await syncsOf(env.sim, () => env.host.writeCell("自评表", "B5", 2)));
+    // Without a format the cell keeps its own.
+    await env.host.writeCell("自评表", "B4", 0.5);
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: 0.5, numberFormat: "#,##0.00" });
   });
 
   it("says in Chinese when a sheet is gone", async () => {

@@ -77,6 +77,30 @@ describe("cells, report and settings", () => {
     await expect(env.host.writeCell("自评表", "B2:B3", 1)).rejects.toThrow(HostError);
   });
 
+  it("writes NumberFormat then Value2 into a text-formatted cell: a number that shows the same text", async () => {
+    const book = workbook();
+    const typed = book.getWorksheet("自评表")!.getCell("B4");
+    typed.numFmt = "@";
+    typed.value = "99.04%";
+    const env = await wpsHost(book);
+    const model = env.sim.model;
+    const sheet = model.sheetByKey("自评表")!;
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: "99.04%", text: "99.04%" });
+
+    env.sim.resetCalls();
+    await env.host.writeCell("自评表", "B4", 0.9904, "0.00%");
+    expect(env.sim.calls["Range.NumberFormat="]).toBe(1);
+    expect(env.sim.calls["Range.Value2="]).toBe(1);
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({
+      value: 0.9904,
+      text: "99.04%",
+      numberFormat: "0.00%",
+    });
+    // Without a format the cell keeps its own.
+    await env.host.writeCell("自评表", "B4", 0.5);
+    expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: 0.5, text: "50.00%" });
+  });
+
   it("says in Chinese when a sheet is gone, or a cell is locked on a protected sheet", async () => {
     const book = workbook();
     await book.getWorksheet("自评表")!.protect("", {});
