@@ -241,7 +241,8 @@ export function usePane(host: HostAdapter): [PaneState, PaneActions] {
       },
       applyFix: (fix) =>
         void run(`正在将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”…`, async () => {
-          await host.writeCell(fix.sheet, fix.cell, fix.value);
+          // A number typed as text comes with the format that shows it as it was typed.
+          await host.writeCell(fix.sheet, fix.cell, fix.value, fix.numFmt);
           setNotice({
             intent: "success",
             text: `已将 ${fix.sheet}!${fix.cell} 改为 “${fix.shown}”，并重新校验了该表。`,

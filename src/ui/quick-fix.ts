@@ -1,6 +1,7 @@
 /**
  * Quick fixes (修正): for a printed 执行率, 执行得分, 总分 or 评分等级 that the engine found wrong, the
- * value to write instead, in the style the cell already uses. Pure: the task pane asks the host to
+ * value to write instead, in the style the cell already uses; for a number held as text
+ * (number-as-text), the number the engine read, with a number format that shows the same text. Pure: the task pane asks the host to
  * write the value; nothing in src/core changes for it, the figures come from the form's report and
  * the finding the rule gave.
  */
@@ -11,8 +12,11 @@ import { fromA1, type GridCell, type SheetGrid, type WorkbookGrid } from "../cor
 import { formatValue } from "../core/grid/format";
 import type { Profile } from "../core/profiles/schema";
 import { readExecution, type ExecutionFigures } from "../core/rules/execution";
+import { readAmount, readNumber } from "../core/rules/fields";
+import { numberCells, readNumberCell } from "../core/rules/number-cells";
 import { displayRatePercent, executionScore, roundHalfUp } from "../core/scoring";
 import type { FormReport } from "../core/validate";
+import { compactText } from "../core/values";
 
 /** The rules whose findings can be fixed by writing the value the engine computed. */
 export const QUICK_FIX_RULES: readonly string[] = [
@@ -20,6 +24,7 @@ export const QUICK_FIX_RULES: readonly string[] = [
   "exec-score-mismatch",
   "total-mismatch",
   "grade-mismatch",
+  "number-as-text",
 ];
 
 /** Scores and totals are written with at most this many decimals, as the forms print them. */
@@ -32,6 +37,11 @@ export interface QuickFix {
   value: number | string;
   /** What the cell will show, for the button's 改为 “…”. */
   shown: string;
+  /**
+   * The number format to write with the value, when the cell's own would not do: a number typed as
+   * text usually sits in a text-formatted ("@") cell, which would keep the written number text.
+   */
+  numFmt?: string;
 }
 
 /**
@@ -66,7 +76,7 @@ interface FixContext {
   current: GridCell;
 }
 
-type FixedValue = Pick<QuickFix, "value" | "shown">;
+type FixedValue = Pick<QuickFix, "value" | "shown" | "numFmt">;
 
 function fixedValue(context: FixContext): FixedValue | undefined {
   const { finding, form, current } = context;
@@ -81,6 +91,8 @@ function fixedValue(context: FixContext): FixedValue | undefined {
       return numberFix(numberIn(finding.expected) ?? form?.total.computed ?? null, current);
     case "grade-mismatch":
       return gradeFix(finding.expected ?? form?.grade ?? undefined, current);
+    case "number-as-text":
+      return numberAsTextFix(context);
     default:
       return undefined;
   }
@@ -113,17 +125,22 @@ function clean(value: number, decimals: number): number {
   return Number(value.toFixed(decimals));
 }
 
-/** The form's execution figures (分值, exact rate), read from the detected form itself. */
-function executionOf(context: FixContext): ExecutionFigures | undefined {
-  const { form, sheet, profile } = context;
+/** The detected form the report describes (the report carries figures, not cells). */
+function detectedForm(context: FixContext): Form | undefined {
+  const { form, sheet } = context;
   if (form === undefined) return undefined;
   let forms = formsBySheet.get(sheet);
   if (forms === undefined) {
     forms = detectForms(sheet);
     formsBySheet.set(sheet, forms);
   }
-  const detected = forms.find((candidate) => candidate.range === form.range);
-  return detected === undefined ? undefined : readExecution(detected, profile);
+  return forms.find((candidate) => candidate.range === form.range);
+}
+
+/** The form's execution figures (分值, exact rate), read from the detected form itself. */
+function executionOf(context: FixContext): ExecutionFigures | undefined {
+  const detected = detectedForm(context);
+  return detected === undefined ? undefined : readExecution(detected, context.profile);
 }
 
 /** Detection per sheet object, once: a pane lists many findings of the same sheet. */
@@ -207,6 +224,57 @@ function numberFix(target: number | null, current: GridCell): FixedValue | undef
     return { value: written, shown: written };
   }
   return undefined;
+}
+
+/**
+ * A number typed as text ("1,663.27", "99.04%", "12.142 988", "10分", "3.5万"): the number every
+ * rule already reads from it (the engine's own reading, never a second parser), written with a
+ * number format that shows the text again when one does, else General. No fix when the cell is not
+ * one of the form's number cells, no longer holds such text, or the reading gives no number.
+ */
+function numberAsTextFix(context: FixContext): FixedValue | undefined {
+  const { finding, current } = context;
+  if (typeof current.value !== "string") return undefined;
+  const detected = detectedForm(context);
+  if (detected === undefined) return undefined;
+  const cell = numberCells(detected).find(({ field }) => field.address === finding.cell);
+  if (cell === undefined) return undefined;
+  const { field, kind, blockUnit } = cell;
+  if (readNumberCell(field, kind, blockUnit).status !== "text") return undefined;
+  const parsed = readNumber(field);
+  if (!parsed.ok) return undefined;
+  let value: number | undefined;
+  if (kind === "amount") {
+    // In the block's unit, as every funds rule reads it: "3.5万" is 3.5 in a 万元 block, 35000 in
+    // a 元 block.
+    value = readAmount(field, blockUnit)?.value;
+  } else if (parsed.unit === "%") {
+    // A percent is stored as its fraction and shown through a % format, as Excel stores 99.04%.
+    value = Number((parsed.value / 100).toPrecision(15));
+  } else {
+    value = parsed.value;
+  }
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  const wanted = compactText(field.text);
+  const numFmt = formatShowing(wanted, value, parsed.decimals, parsed.unit);
+  return { value, shown: formatValue(value, numFmt), numFmt };
+}
+
+/**
+ * The number format that shows `value` as the text `wanted` (compacted as the rule reads it):
+ * decimals, thousands separators and the unit as typed ("#,##0.00", "0.00%", 0"分", 0.0"万"), or
+ * General when that format would show something else (a 万 amount in a 元 block is 35000).
+ */
+function formatShowing(
+  wanted: string,
+  value: number,
+  decimals: number,
+  unit: string | undefined,
+): string {
+  const digits = `${/\d,\d{3}/.test(wanted) ? "#,##0" : "0"}${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}`;
+  const suffix = unit === undefined ? "" : unit === "%" ? "%" : `"${unit}"`;
+  const numFmt = `${digits}${suffix}`;
+  return compactText(formatValue(value, numFmt)) === wanted ? numFmt : "General";
 }
 
 /** Long grade words, for a form that prints 优秀 rather than 优. */

@@ -138,10 +138,15 @@ export class FakeHost implements HostAdapter {
     this.active = sheet;
   }
 
-  async writeCell(sheet: string, cell: string, value: number | string): Promise<void> {
-    await this.enter("writeCell", [sheet, cell, value]);
+  async writeCell(
+    sheet: string,
+    cell: string,
+    value: number | string,
+    numFmt?: string,
+  ): Promise<void> {
+    await this.enter("writeCell", [sheet, cell, value, ...(numFmt === undefined ? [] : [numFmt])]);
     // The adapter's own write: no edit event (the interface promises it).
-    this.setCell(sheet, cell, value);
+    this.setCell(sheet, cell, value, numFmt);
   }
 
   async insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheet: string }> {

@@ -273,6 +273,25 @@ describe("quick fix", () => {
     expect(host.callsOf("writeCell")[0][2]).toBe("优");
   });
 
+  it("writes a number typed as text as a number with the format that shows it, and the finding is gone", async () => {
+    const civil = sheet(CIVIL, shanghaiCivilService("96.16", "优"));
+    // 年度资金总额's 年初预算数 (C6), typed as text into a text-formatted cell.
+    civil.set(6, 3, { value: "1,663.27", text: "1,663.27", numFmt: "@" });
+    const host = new FakeHost([civil]);
+    await openPane(host);
+    await validateAll();
+    expect(rowOf("number-as-text").getAttribute("data-cell")).toBe(`${CIVIL}!C6`);
+    fireEvent.click(
+      within(rowOf("number-as-text")).getByRole("button", { name: "改为 “1,663.27”" }),
+    );
+    await waitFor(() =>
+      expect(host.callsOf("writeCell")).toEqual([[CIVIL, "C6", 1663.27, "#,##0.00"]]),
+    );
+    await waitFor(() => expect(document.querySelector('[data-rule="number-as-text"]')).toBeNull());
+    expect(civil.cell(6, 3)).toMatchObject({ value: 1663.27, text: "1,663.27" });
+    expect(listedRows()).toEqual(expectedRows(host, national));
+  });
+
   it("is not offered for findings without a known right value", async () => {
     const host = new FakeHost(workbook());
     await openPane(host);

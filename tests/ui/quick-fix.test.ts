@@ -57,7 +57,8 @@ function applyFix(
   const [finding, form] = only(grid, profile, rule);
   const fix = quickFixFor(finding, form, profile, sheetOf(grid, finding.sheet));
   expect(fix).toBeDefined();
-  setCell(sheet, fix!.cell, fix!.value, cellOf(sheet, fix!.cell)?.numFmt);
+  // A fix that names a number format writes it with the value (number-as-text).
+  setCell(sheet, fix!.cell, fix!.value, fix!.numFmt ?? cellOf(sheet, fix!.cell)?.numFmt);
   // What the cell shows after the write is what the button promised.
   expect(cellOf(sheet, fix!.cell)?.text).toBe(fix!.shown);
   return fix!;
@@ -182,6 +183,79 @@ describe("quick fix of the printed 评分等级", () => {
     const fix = applyFix(grid, sheet, shanghai, "grade-mismatch");
     expect(fix.value).toBe("优秀");
     expect(rulesOf(grid, shanghai)).toEqual([]);
+  });
+});
+
+/**
+ * Every finding as rule@cell, to compare a workbook's findings before and after a fix (messages
+ * may quote the cell's text, which a fix normalises: "12.142 988" → "12.142988").
+ */
+function findingKeys(grid: WorkbookGrid, profile: Profile): string[] {
+  return findingsOf(grid, profile).map(([f]) => `${f.rule}@${f.cell}`);
+}
+
+describe("quick fix of a number held as text", () => {
+  /**
+   * Puts `text` into `cell` as text (formatted "@", as cells typed as text are), fixes the one
+   * number-as-text finding, and checks the cell now stores a number, shows what the fix promised,
+   * and every other finding is exactly as before: the engine reads the same value.
+   */
+  function fixNumberText(cell: string, text: string, tsv = shanghaiCivilService("96.16", "优")) {
+    const { grid, sheet } = workbookOf(tsv);
+    setCell(sheet, cell, text, "@");
+    const before = findingKeys(grid, shanghai).filter((key) => !key.startsWith("number-as-text@"));
+    const fix = applyFix(grid, sheet, shanghai, "number-as-text");
+    expect(fix.cell).toBe(cell);
+    expect(typeof cellOf(sheet, cell)?.value).toBe("number");
+    expect(findingKeys(grid, shanghai)).toEqual(before);
+    return fix;
+  }
+
+  it("writes grouped text as a grouped number (1,663.27 → #,##0.00)", () => {
+    const fix = fixNumberText("C6", "1,663.27");
+    expect(fix).toMatchObject({ value: 1663.27, numFmt: "#,##0.00", shown: "1,663.27" });
+  });
+
+  it("writes a percent typed as text as its fraction in a percent format", () => {
+    const fix = fixNumberText("G6", "61.59%");
+    expect(fix).toMatchObject({ value: 0.6159, numFmt: "0.00%", shown: "61.59%" });
+  });
+
+  it("joins digits split by a space (187.4 0 → 187.40), shown without the space", () => {
+    const fix = fixNumberText("C6", "187.4 0");
+    expect(fix).toMatchObject({ value: 187.4, numFmt: "0.00", shown: "187.40" });
+  });
+
+  it("joins a number a PDF copy split (12.142 988 → 12.142988)", () => {
+    const fix = fixNumberText("F13", "12.142 988");
+    expect(fix).toMatchObject({ value: 12.142988, numFmt: "0.000000", shown: "12.142988" });
+  });
+
+  it('keeps the 分 of a weight in the format (10分 → 0"分")', () => {
+    const fix = fixNumberText("F13", "10分");
+    expect(fix).toMatchObject({ value: 10, numFmt: '0"分"', shown: "10分" });
+  });
+
+  it("writes a 万 amount in a 万元 block as the number of 万元, 万 kept in the format", () => {
+    const fix = fixNumberText("C6", "3.5万");
+    expect(fix).toMatchObject({ value: 3.5, numFmt: '0.0"万"', shown: "3.5万" });
+  });
+
+  it("writes a 万 amount in a 元 block in 元, shown as General since no format shows 3.5万", () => {
+    const inYuan = shanghaiCivilService("96.16", "优").replace("项目资金 (万元)", "项目资金 (元)");
+    const fix = fixNumberText("C6", "3.5万", inYuan);
+    expect(fix).toMatchObject({ value: 35000, numFmt: "General", shown: "35000" });
+  });
+
+  it("offers nothing once the cell holds the number, or without the form the finding is on", () => {
+    const { grid, sheet } = workbookOf(shanghaiCivilService("96.16", "优"));
+    setCell(sheet, "C6", "1,663.27", "@");
+    const [finding, form] = only(grid, shanghai, "number-as-text");
+    expect(quickFixFor(finding, form, shanghai, sheet)).toBeDefined();
+    expect(quickFixFor(finding, undefined, shanghai, sheet)).toBeUndefined();
+    // The finding is stale: the clerk typed the number meanwhile.
+    setCell(sheet, "C6", 1663.27, "#,##0.00");
+    expect(quickFixFor(finding, form, shanghai, sheet)).toBeUndefined();
   });
 });
 
