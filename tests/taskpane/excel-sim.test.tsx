@@ -10,6 +10,7 @@ import path from "node:path";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { allFindings } from "../../src/core/file-report";
+import { fromA1 } from "../../src/core/grid";
 import { national } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read-buffer";
@@ -62,6 +63,31 @@ describe("the pane on the simulated Excel", () => {
     const fixed = validateWorkbook(await readXlsxBuffer(await sim.toXlsx()), national);
     expect(listedRows()).toEqual(
       allFindings({ file: "", ...fixed }).map((f) => [f.rule, `${f.sheet}!${f.cell}`]),
+    );
+
+    // A number typed as text ("12.142 988"): the fix writes the number and a format that shows it.
+    const asText = [...document.querySelectorAll<HTMLElement>('[data-rule="number-as-text"]')];
+    expect(asText.length).toBeGreaterThan(0);
+    const textRow = asText.find((candidate) => /12\.142/.test(candidate.textContent ?? ""))!;
+    const textCell = textRow.getAttribute("data-cell")!;
+    fireEvent.click(within(textRow).getByRole("button", { name: "改为 “12.142988”" }));
+    await waitFor(
+      () =>
+        expect(
+          document.querySelector(`[data-rule="number-as-text"][data-cell="${textCell}"]`),
+        ).toBeNull(),
+      { timeout: 20_000 },
+    );
+    const [textSheet, textAddress] = textCell.split("!");
+    const model = sim.model;
+    const { row: textRowIndex, col: textCol } = fromA1(textAddress)!;
+    expect(model.cellView(model.sheetByKey(textSheet)!, textRowIndex, textCol)).toMatchObject({
+      value: 12.142988,
+      text: "12.142988",
+    });
+    const refixed = validateWorkbook(await readXlsxBuffer(await sim.toXlsx()), national);
+    expect(listedRows()).toEqual(
+      allFindings({ file: "", ...refixed }).map((f) => [f.rule, `${f.sheet}!${f.cell}`]),
     );
 
     fireEvent.click(screen.getByRole("button", { name: "标记问题单元格" }));

@@ -5,7 +5,7 @@
 import { MAX_COLS, MAX_ROWS, contains, rectCols, rectRows, sheetAddress, type Rect } from "../a1";
 import { SimCollection, SimObject, type SimRequestContext } from "../client";
 import { SimOfficeError, accessDenied, invalidArgument } from "../errors";
-import type { CellView, SheetModel } from "../model";
+import { patchStyle, type CellView, type SheetModel } from "../model";
 import { SimDataValidation } from "./validation";
 import { SimRangeFormat } from "./format";
 import type { SimWorksheet } from "./worksheet";
@@ -224,7 +224,9 @@ export class SimRange extends SimObject {
         for (let c = rect.left; c <= rect.right; c++) {
           const fmt = cells(r - rect.top, c - rect.left);
           if (fmt === null || fmt === undefined) continue;
-          sheet.ws.getCell(r, c).numFmt = String(fmt);
+          // patchStyle, not cell.numFmt =: exceljs shares one style object among the cells that
+          // had the same style in the file, so assigning in place changed them all.
+          patchStyle(sheet.ws.getCell(r, c), { numFmt: String(fmt) });
         }
       }
     });

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { loadExcelSimulator, type ExcelSimulator } from "../../../dev/excel-sim";
 import { sampleSimulator } from "./helpers";
@@ -73,6 +74,27 @@ describe("fills as Office.js reads them", () => {
     expect(sims[0].color).toBe("#FF0000");
     expect(sims[1].color).toBe("#FFFFFF");
     expect(sims[1].pattern).toBe("Solid");
+  });
+
+  it("does not leak a number format to other cells that shared the style in the file", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("表1");
+    for (const address of ["A1", "A2"]) {
+      sheet.getCell(address).value = 1.5;
+      sheet.getCell(address).numFmt = "0.00";
+    }
+    const sim = await loadExcelSimulator(new Uint8Array(await book.xlsx.writeBuffer()));
+    const formats = await sim.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("表1");
+      ws.getRange("A1").numberFormat = [["0.000"]];
+      const cells = ["A1", "A2"].map((address) => ws.getRange(address).load("numberFormat,text"));
+      await context.sync();
+      return cells.map((cell) => [cell.numberFormat[0][0], cell.text[0][0]]);
+    });
+    expect(formats).toEqual([
+      ["0.000", "1.500"],
+      ["0.00", "1.50"],
+    ]);
   });
 
   it("fails pattern reads where ExcelApi 1.9 is missing", async () => {
