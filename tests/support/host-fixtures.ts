@@ -181,6 +181,15 @@ export function editWorkbook(): ExcelJS.Workbook {
   return book;
 }
 
+/** editWorkbook() with `text` typed into 自评表!B4, a text-formatted ("@") cell: a number as text. */
+export function editWorkbookWithText(text: string): ExcelJS.Workbook {
+  const book = editWorkbook();
+  const typed = book.getWorksheet("自评表")!.getCell("B4");
+  typed.numFmt = "@";
+  typed.value = text;
+  return book;
+}
+
 /** An error and an info finding on 自评表 A2 and A3 of editWorkbook(). */
 export const editFindings: Finding[] = [
   {

@@ -16,6 +16,7 @@ import { composeNote, LEDGER_SHEET, planMarks } from "../../src/hosts/marks/ledg
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { renderTemplate } from "../../src/hosts/xlsx/template";
 import { UNDO_CLEARED_SENTENCE } from "../../src/taskpane/messages";
+import { QUICK_FIX_RULES } from "../../src/ui/quick-fix";
 import {
   launchBrowser,
   serveDirectory,
@@ -55,9 +56,11 @@ const FIXTURE_FILES = fs
   .filter((name) => name.endsWith(".xlsx"))
   .sort();
 
-/** The fixture with a quick-fixable finding (golden/beijing.json: total-mismatch on H23). */
+/**
+ * The fixture with quick-fixable findings of both kinds: a wrong printed figure
+ * (golden/beijing.json: total-mismatch on H23) and numbers typed as text (number-as-text).
+ */
 const FIX_FIXTURE = "beijing.xlsx";
-const FIX_RULES = ["exec-rate-mismatch", "exec-score-mismatch", "total-mismatch", "grade-mismatch"];
 
 function asFinding(listed: ListedFinding): Finding {
   const bang = listed.cell.lastIndexOf("!");
@@ -271,35 +274,44 @@ export function taskPaneSuite(host: SimHost, other: SimHost): void {
     it("a quick fix (改为 “…”) writes the value and its finding disappears", async () => {
       const { page } = await open(host, `/fixtures/${FIX_FIXTURE}`);
       await validateAll(page);
-      const fixable = page.locator("#root li[data-rule]", {
-        has: page.locator("button[data-fix]"),
-      });
-      expect(await fixable.count()).toBeGreaterThan(0);
-      const row = fixable.first();
-      const rule = (await row.getAttribute("data-rule"))!;
-      const cell = (await row.getAttribute("data-cell"))!;
-      expect(FIX_RULES).toContain(rule);
-      const button = row.locator("button[data-fix]");
-      const shown = /改为 “(.+)”/.exec((await button.textContent()) ?? "")?.[1];
-      expect(shown).toBeTruthy();
-      const notice = await timed(`${host.label}: 改为 “${shown}”`, () =>
-        noticeAfter(page, () => button.click()),
-      );
-      expect(notice).toContain(`已将 ${cell} 改为 “${shown}”`);
-      expect(await simCellText(page, host, cell)).toBe(shown);
-      const gone = (findings: ListedFinding[]) =>
-        findings.filter((f) => f.rule === rule && f.cell === cell);
-      expect(gone(await listedFindings(page))).toEqual([]);
+      // One fix of each kind: a printed figure recomputed, and a number typed as text written
+      // as a number (with a format that shows the same text).
+      const kinds = [
+        '#root li[data-rule]:not([data-rule="number-as-text"])',
+        '#root li[data-rule="number-as-text"]',
+      ];
+      const fixed: { rule: string; cell: string }[] = [];
+      for (const rows of kinds) {
+        const fixable = page.locator(rows, { has: page.locator("button[data-fix]") });
+        expect(await fixable.count()).toBeGreaterThan(0);
+        const row = fixable.first();
+        const rule = (await row.getAttribute("data-rule"))!;
+        const cell = (await row.getAttribute("data-cell"))!;
+        expect(QUICK_FIX_RULES).toContain(rule);
+        const button = row.locator("button[data-fix]");
+        const shown = /改为 “(.+)”/.exec((await button.textContent()) ?? "")?.[1];
+        expect(shown).toBeTruthy();
+        const notice = await timed(`${host.label}: ${rule} 改为 “${shown}”`, () =>
+          noticeAfter(page, () => button.click()),
+        );
+        expect(notice).toContain(`已将 ${cell} 改为 “${shown}”`);
+        expect(await simCellText(page, host, cell)).toBe(shown);
+        const same = (f: ListedFinding) => f.rule === rule && f.cell === cell;
+        expect((await listedFindings(page)).filter(same)).toEqual([]);
+        fixed.push({ rule, cell });
+      }
       // A full re-check lists what the command line finds in the saved, fixed workbook.
       await validateAll(page);
       const listed = await listedFindings(page);
-      expect(gone(listed)).toEqual([]);
+      for (const { rule, cell } of fixed) {
+        expect(listed.filter((f) => f.rule === rule && f.cell === cell)).toEqual([]);
+      }
       const fixedPath = path.join(scratch, `已修正-${FIX_FIXTURE}`);
       fs.writeFileSync(fixedPath, await downloadWorkbook(page));
       expect(multiset(listed)).toEqual(
         multiset((await cliFindings([fixedPath])).get(fixedPath)!.findings),
       );
-      expect(listed.length).toBe(expected.get(fixtureFile(FIX_FIXTURE))!.findings.length - 1);
+      expect(listed.length).toBe(expected.get(fixtureFile(FIX_FIXTURE))!.findings.length - 2);
       await page.close();
     });
 

@@ -29,6 +29,14 @@ function listedRows(): string[][] {
 
 afterEach(cleanup);
 
+/** Waits until the pane no longer lists the finding of `rule` on `cell` (after a fix's re-check). */
+function findingGone(rule: string, cell: string): Promise<void> {
+  return waitFor(
+    () => expect(document.querySelector(`[data-rule="${rule}"][data-cell="${cell}"]`)).toBeNull(),
+    { timeout: 20_000 },
+  );
+}
+
 describe("the pane on the simulated Excel", () => {
   it("lists the engine's findings, quick-fixes a cell, marks and clears", async () => {
     const bytes = new Uint8Array(readFileSync(FIXTURE));
@@ -52,13 +60,7 @@ describe("the pane on the simulated Excel", () => {
     const row = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
     const cell = row.getAttribute("data-cell")!;
     fireEvent.click(within(row).getByRole("button", { name: /^改为/ }));
-    await waitFor(
-      () =>
-        expect(
-          document.querySelector(`[data-rule="total-mismatch"][data-cell="${cell}"]`),
-        ).toBeNull(),
-      { timeout: 20_000 },
-    );
+    await findingGone("total-mismatch", cell);
     // What the pane lists now is what the engine finds in the workbook as the simulator saves it.
     const fixed = validateWorkbook(await readXlsxBuffer(await sim.toXlsx()), national);
     expect(listedRows()).toEqual(
@@ -71,13 +73,7 @@ describe("the pane on the simulated Excel", () => {
     const textRow = asText.find((candidate) => /12\.142/.test(candidate.textContent ?? ""))!;
     const textCell = textRow.getAttribute("data-cell")!;
     fireEvent.click(within(textRow).getByRole("button", { name: "改为 “12.142988”" }));
-    await waitFor(
-      () =>
-        expect(
-          document.querySelector(`[data-rule="number-as-text"][data-cell="${textCell}"]`),
-        ).toBeNull(),
-      { timeout: 20_000 },
-    );
+    await findingGone("number-as-text", textCell);
     const [textSheet, textAddress] = textCell.split("!");
     const model = sim.model;
     const { row: textRowIndex, col: textCol } = fromA1(textAddress)!;

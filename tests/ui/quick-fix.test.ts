@@ -211,34 +211,15 @@ describe("quick fix of a number held as text", () => {
     return fix;
   }
 
-  it("writes grouped text as a grouped number (1,663.27 → #,##0.00)", () => {
-    const fix = fixNumberText("C6", "1,663.27");
-    expect(fix).toMatchObject({ value: 1663.27, numFmt: "#,##0.00", shown: "1,663.27" });
-  });
-
-  it("writes a percent typed as text as its fraction in a percent format", () => {
-    const fix = fixNumberText("G6", "61.59%");
-    expect(fix).toMatchObject({ value: 0.6159, numFmt: "0.00%", shown: "61.59%" });
-  });
-
-  it("joins digits split by a space (187.4 0 → 187.40), shown without the space", () => {
-    const fix = fixNumberText("C6", "187.4 0");
-    expect(fix).toMatchObject({ value: 187.4, numFmt: "0.00", shown: "187.40" });
-  });
-
-  it("joins a number a PDF copy split (12.142 988 → 12.142988)", () => {
-    const fix = fixNumberText("F13", "12.142 988");
-    expect(fix).toMatchObject({ value: 12.142988, numFmt: "0.000000", shown: "12.142988" });
-  });
-
-  it('keeps the 分 of a weight in the format (10分 → 0"分")', () => {
-    const fix = fixNumberText("F13", "10分");
-    expect(fix).toMatchObject({ value: 10, numFmt: '0"分"', shown: "10分" });
-  });
-
-  it("writes a 万 amount in a 万元 block as the number of 万元, 万 kept in the format", () => {
-    const fix = fixNumberText("C6", "3.5万");
-    expect(fix).toMatchObject({ value: 3.5, numFmt: '0.0"万"', shown: "3.5万" });
+  it.each([
+    ["grouped text as a grouped number", "C6", "1,663.27", 1663.27, "#,##0.00", "1,663.27"],
+    ["a percent typed as text as its fraction", "G6", "61.59%", 0.6159, "0.00%", "61.59%"],
+    ["digits split by a space, shown without it", "C6", "187.4 0", 187.4, "0.00", "187.40"],
+    ["a number a PDF copy split", "F13", "12.142 988", 12.142988, "0.000000", "12.142988"],
+    ["a weight with its 分 kept in the format", "F13", "10分", 10, '0"分"', "10分"],
+    ["a 万 amount in a 万元 block, 万 kept in the format", "C6", "3.5万", 3.5, '0.0"万"', "3.5万"],
+  ])("writes %s (%s: %s)", (_what, cell, text, value, numFmt, shown) => {
+    expect(fixNumberText(cell, text)).toMatchObject({ value, numFmt, shown });
   });
 
   it("writes a 万 amount in a 元 block in 元, shown as General since no format shows 3.5万", () => {

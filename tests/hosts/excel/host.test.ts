@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { toHostError } from "../../../src/hosts/excel/errors";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
 import { HostError, type CellEdit } from "../../../src/hosts/types";
-import { editFindings as findings, editWorkbook as workbook } from "../../support/host-fixtures";
+import {
+  editFindings as findings,
+  editWorkbook as workbook,
+  editWorkbookWithText,
+} from "../../support/host-fixtures";
 import { simHost, syncsOf } from "./sim-host";
 
 describe("our own writes and the user's edits", () => {
@@ -55,11 +59,7 @@ describe("cells, report and settings", () => {
   });
 
   it("writes a number and its format into a text-formatted cell in one sync: a number that shows the same text", async () => {
-    const book = workbook();
-    const typed = book.getWorksheet("自评表")!.getCell("B4");
-    typed.numFmt = "@";
-    typed.value = "1,663.27";
-    const env = await simHost(book);
+    const env = await simHost(editWorkbookWithText("1,663.27"));
     const model = env.sim.model;
     const sheet = model.sheetByKey("自评表")!;
     expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: "1,663.27", text: "1,663.27" });

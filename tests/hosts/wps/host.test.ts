@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { LEDGER_SHEET } from "../../../src/hosts/marks/ledger";
 import { toHostError } from "../../../src/hosts/wps/errors";
 import { HostError, type CellEdit } from "../../../src/hosts/types";
-import { editFindings as findings, editWorkbook as workbook } from "../../support/host-fixtures";
+import {
+  editFindings as findings,
+  editWorkbook as workbook,
+  editWorkbookWithText,
+} from "../../support/host-fixtures";
 import { simHost } from "../excel/sim-host";
 import { wpsHost } from "./sim-host";
 
@@ -78,11 +82,7 @@ describe("cells, report and settings", () => {
   });
 
   it("writes NumberFormat then Value2 into a text-formatted cell: a number that shows the same text", async () => {
-    const book = workbook();
-    const typed = book.getWorksheet("自评表")!.getCell("B4");
-    typed.numFmt = "@";
-    typed.value = "99.04%";
-    const env = await wpsHost(book);
+    const env = await wpsHost(editWorkbookWithText("99.04%"));
     const model = env.sim.model;
     const sheet = model.sheetByKey("自评表")!;
     expect(model.cellView(sheet, 4, 2)).toMatchObject({ value: "99.04%", text: "99.04%" });
