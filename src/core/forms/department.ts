@@ -1,4 +1,5 @@
-import { rangeToA1, toA1, type GridCell, type SheetGrid } from "../grid";
+import { rangeToA1, type SheetGrid } from "../grid";
+import { fieldAt, nextValueRight } from "./cells";
 import { normalizeLabel } from "./labels";
 import type { Field } from "./model";
 
@@ -303,32 +304,4 @@ function ownText(sheet: SheetGrid, row: number, col: number): string {
   const merge = sheet.mergeAt(row, col);
   if (merge && merge.top !== row) return "";
   return sheet.text(row, col).trim();
-}
-
-function toField(row: number, col: number, cell: GridCell): Field {
-  const field: Field = { address: toA1(row, col), text: cell.text };
-  if (typeof cell.value === "number" && Number.isFinite(cell.value)) field.numeric = cell.value;
-  return field;
-}
-
-/** The cell, or the top-left of a merge covering it on the same row (or any row with anyMerge). */
-function fieldAt(sheet: SheetGrid, row: number, col: number, anyMerge = false): Field {
-  const cell = sheet.cell(row, col);
-  if (cell && cell.text !== "") return toField(row, col, cell);
-  const merge = sheet.mergeAt(row, col);
-  if (merge && (merge.top !== row || merge.left !== col) && (anyMerge || merge.top === row)) {
-    const master = sheet.cell(merge.top, merge.left);
-    if (master) return toField(merge.top, merge.left, master);
-  }
-  return cell ? toField(row, col, cell) : { address: toA1(row, col), text: "" };
-}
-
-function nextValueRight(sheet: SheetGrid, row: number, col: number): Field {
-  const start = (sheet.mergeAt(row, col)?.right ?? col) + 1;
-  for (const c of sheet.usedCols(row)) {
-    if (c < start) continue;
-    const cell = sheet.cell(row, c);
-    if (cell && cell.text.trim() !== "") return toField(row, c, cell);
-  }
-  return { address: toA1(row, start), text: "" };
 }

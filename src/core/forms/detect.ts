@@ -1,4 +1,5 @@
-import { rangeToA1, toA1, type GridCell, type SheetGrid } from "../grid";
+import { rangeToA1, toA1, type SheetGrid } from "../grid";
+import { fieldAt, nextValueRight, toField } from "./cells";
 import { classifyLabel, normalizeLabel, type LabelKind } from "./labels";
 import {
   FUNDS_COLUMNS,
@@ -238,7 +239,7 @@ export function detectForms(sheet: SheetGrid): Form[] {
     if (gradeLabel) {
       d.form.grade = {
         label: fieldAt(sheet, row, gradeLabel.col),
-        value: nextValueRight(sheet, row, gradeLabel.col, labels),
+        value: valueRightOf(sheet, row, gradeLabel.col, labels),
       };
       d.phase = "after";
       take(d, row, cols);
@@ -333,7 +334,7 @@ function readHeaderLabels(
   for (const label of labels) {
     const key = HEADER_KEYS[label.kind];
     if (key === undefined || draft.form[key] !== undefined) continue;
-    draft.form[key] = nextValueRight(sheet, row, label.col, labels);
+    draft.form[key] = valueRightOf(sheet, row, label.col, labels);
     found = true;
   }
   return found;
@@ -382,29 +383,6 @@ function columnsOf<K extends string>(
   return spans;
 }
 
-function toField(row: number, col: number, cell: GridCell): Field {
-  const field: Field = { address: toA1(row, col), text: cell.text };
-  // NaN or an infinity (a damaged file, another host) is no number to compute with.
-  if (typeof cell.value === "number" && Number.isFinite(cell.value)) field.numeric = cell.value;
-  return field;
-}
-
-/**
- * The cell at (row, col). A cell hidden under a merge reads the merge's top-left when that merge
- * starts on this row (horizontal merges), or always with `anyMerge` (vertical merges, e.g. one
- * explanation for several indicator rows).
- */
-function fieldAt(sheet: SheetGrid, row: number, col: number, anyMerge = false): Field {
-  const cell = sheet.cell(row, col);
-  if (cell && cell.text !== "") return toField(row, col, cell);
-  const merge = sheet.mergeAt(row, col);
-  if (merge && (merge.top !== row || merge.left !== col) && (anyMerge || merge.top === row)) {
-    const master = sheet.cell(merge.top, merge.left);
-    if (master) return toField(merge.top, merge.left, master);
-  }
-  return cell ? toField(row, col, cell) : { address: toA1(row, col), text: "" };
-}
-
 /** The value under a head whose label may span several columns. */
 function valueIn(sheet: SheetGrid, row: number, span: ColumnSpan, anyMerge = false): Field {
   const first = fieldAt(sheet, row, span.left, anyMerge);
@@ -416,24 +394,14 @@ function valueIn(sheet: SheetGrid, row: number, span: ColumnSpan, anyMerge = fal
   return first;
 }
 
-/**
- * The next non-empty cell right of a label, skipping the label's own merge; stops at the next
- * label (主管部门 [empty] 实施单位 …). Empty: the cell right after the label.
- */
-function nextValueRight(
+/** nextValueRight, stopping at the next label (主管部门 [empty] 实施单位 …). */
+function valueRightOf(
   sheet: SheetGrid,
   row: number,
   col: number,
-  labels: readonly LabelCell[] = [],
+  labels: readonly LabelCell[],
 ): Field {
-  const start = (sheet.mergeAt(row, col)?.right ?? col) + 1;
-  for (const c of sheet.usedCols(row)) {
-    if (c < start) continue;
-    if (labels.some((l) => l.col === c)) break;
-    const cell = sheet.cell(row, c);
-    if (cell && cell.text.trim() !== "") return toField(row, c, cell);
-  }
-  return { address: toA1(row, start), text: "" };
+  return nextValueRight(sheet, row, col, (c) => labels.some((l) => l.col === c));
 }
 
 function readFundsRow(sheet: SheetGrid, row: number, labelCol: number, draft: FormDraft): FundsRow {
