@@ -7,7 +7,6 @@ import type { Finding } from "../../core/findings";
 import type { WorkbookGrid } from "../../core/grid";
 import { templateSpec, type TemplateKind, type TemplateOptions } from "../../core/templates";
 import {
-  HostError,
   type CellEdit,
   type ClearSummary,
   type HostAdapter,
@@ -15,7 +14,7 @@ import {
   type MarkSummary,
   type ReadScope,
 } from "../types";
-import { normalizeCell } from "../shared/address";
+import { checkedCell } from "../shared/address";
 import { detectFeatures, limitationsOf, requireBase, type ExcelEnv } from "./env";
 import { asHostCall } from "./errors";
 import { OwnWrites, listenForEdits } from "./events";
@@ -128,10 +127,4 @@ export function createExcelHost(env: ExcelEnv): HostAdapter {
       });
     },
   };
-}
-
-function checkedCell(cell: string): string {
-  const normalized = normalizeCell(cell);
-  if (!normalized) throw new HostError(`单元格地址“${cell}”无效；请重新校验后再试。`);
-  return normalized;
 }

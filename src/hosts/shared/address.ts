@@ -4,6 +4,7 @@
  * the name is doubled.
  */
 import { fromA1, type CellRange } from "../../core/grid";
+import { HostError } from "../types";
 
 /** `'My Sheet'!A1` style reference to a cell or range on a sheet. */
 export function sheetAddress(sheet: string, address: string): string {
@@ -84,4 +85,11 @@ export function normalizeCell(cell: string): string | undefined {
   const at = fromA1(cell);
   if (!at || at.row < 1 || at.col < 1 || at.row > 1_048_576 || at.col > 16_384) return undefined;
   return cell.replace(/\$/g, "").trim().toUpperCase();
+}
+
+/** normalizeCell, or a HostError the pane shows when the address is not one cell. */
+export function checkedCell(cell: string): string {
+  const normalized = normalizeCell(cell);
+  if (!normalized) throw new HostError(`单元格地址“${cell}”无效；请重新校验后再试。`);
+  return normalized;
 }

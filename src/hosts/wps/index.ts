@@ -9,7 +9,7 @@
 import type { Finding } from "../../core/findings";
 import type { WorkbookGrid } from "../../core/grid";
 import { templateSpec, type TemplateKind, type TemplateOptions } from "../../core/templates";
-import { normalizeCell } from "../shared/address";
+import { checkedCell } from "../shared/address";
 import {
   HostError,
   type CellEdit,
@@ -113,10 +113,4 @@ export function createWpsHost(env: WpsEnv): HostAdapter {
       });
     },
   };
-}
-
-function checkedCell(cell: string): string {
-  const normalized = normalizeCell(cell);
-  if (!normalized) throw new HostError(`单元格地址“${cell}”无效；请重新校验后再试。`);
-  return normalized;
 }
