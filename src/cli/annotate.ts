@@ -1,11 +1,11 @@
-import { lstatSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { allFindings } from "../core/file-report";
 import { getProfile } from "../core/profiles";
 import { AnnotateError, annotateXlsx } from "../hosts/xlsx/annotate";
 import type { Command } from "./args";
 import { checkInputs } from "./check";
-import { OutputExistsError, writeNewFile } from "./new-file";
+import { OutputExistsError, pathExists, writeNewFile, writeReason } from "./new-file";
 import { sameFile } from "./same-file";
 import { visible } from "./visible";
 
@@ -39,7 +39,7 @@ export async function annotateCommand(
   }
   // Said before the (possibly long) check; the write itself refuses too, should the name be taken
   // in the meantime.
-  if (!command.force && exists(output)) return refuse(existsMessage(output));
+  if (!command.force && pathExists(output)) return refuse(existsMessage(output));
   if (isDirectory(input)) {
     return refuse(`“${input}”是文件夹，annotate 需要一个 .xlsx 工作簿`);
   }
@@ -74,30 +74,10 @@ function existsMessage(output: string): string {
   return `输出文件“${output}”已存在，annotate 不会覆盖已有文件；请换一个文件名，或加 --force 覆盖它`;
 }
 
-/** Anything at that name, a dangling link included (exclusive create would refuse it too). */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
     return false;
   }
-}
-
-function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT" || code === "ENOTDIR") return "文件夹不存在";
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
-  if (code === "EISDIR") return "这是一个文件夹";
-  if (code === "EBUSY") return "文件被其他程序占用";
-  if (code === "ENOSPC") return "磁盘空间不足";
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
 }

@@ -1,7 +1,7 @@
 import { getProfile } from "../core/profiles";
 import type { Profile } from "../core/profiles/schema";
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
-import { lstatSync } from "node:fs";
+import { pathExists } from "./new-file";
 import { checkInputs, defaultJobs, toJson } from "./check";
 import { formatCsv } from "./format-csv";
 import { formatText } from "./format-text";
@@ -77,7 +77,7 @@ async function checkCommand(command: Extract<Command, { name: "check" }>, io: Cl
   const profile = loadProfile(command.profile);
   const { report } = command;
   if (report !== undefined) {
-    const refusal = reportRefusal(report, command.force, exists(report));
+    const refusal = reportRefusal(report, command.force, pathExists(report));
     if (refusal) {
       io.stderr(`perf-eval：${visible(refusal)}\n`);
       return 2;
@@ -105,16 +105,6 @@ async function checkCommand(command: Extract<Command, { name: "check" }>, io: Cl
   if (command.format === "text") io.stdout(written);
   else io.stderr(`perf-eval：${written}`);
   return result.exitCode;
-}
-
-/** Anything at that name, a dangling link included. */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

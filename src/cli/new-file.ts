@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { lstatSync } from "node:fs";
 import { link, open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -58,4 +59,25 @@ async function takeName(temp: string, output: string): Promise<void> {
     await unlink(output).catch(() => undefined);
     throw error;
   }
+}
+
+/** Anything at that name, a dangling link included (an exclusive create would refuse it too). */
+export function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why an output file could not be written, in a few Chinese words. */
+export function writeReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "文件夹不存在";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
+  if (code === "EISDIR") return "这是一个文件夹";
+  if (code === "EBUSY") return "文件被其他程序占用";
+  if (code === "ENOSPC") return "磁盘空间不足";
+  return error instanceof Error ? error.message.split("\n")[0] : String(error);
 }

@@ -3,7 +3,7 @@ import { dirname, extname, basename, relative, resolve, sep } from "node:path";
 import type { Profile } from "../core/profiles/schema";
 import { summaryRows } from "../hosts/web/summary";
 import type { CheckResult } from "./check";
-import { OutputExistsError, writeNewFile } from "./new-file";
+import { OutputExistsError, writeNewFile, writeReason } from "./new-file";
 import { sameFile } from "./same-file";
 
 /** Why `--report <file>` cannot be written, said before the (possibly long) check; or undefined. */
@@ -53,13 +53,4 @@ export async function writeReport(
 /** A file name as a link target: % and # would be read as an escape and a fragment. */
 function encodeLink(path: string): string {
   return path.replace(/%/g, "%25").replace(/#/g, "%23");
-}
-
-function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT" || code === "ENOTDIR") return "文件夹不存在";
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "没有写入权限";
-  if (code === "EISDIR") return "这是一个文件夹";
-  if (code === "ENOSPC") return "磁盘空间不足";
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
 }
