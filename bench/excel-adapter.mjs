@@ -6,62 +6,30 @@
 // The adapter and the simulator are TypeScript outside the node build (dist/node), so this module
 // compiles what it needs with tsc into node_modules/.cache/perf-eval-bench-excel first (about half
 // a minute), then loads the CommonJS output. Run alone with `node bench/run.mjs excel`.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { layoutForm, loadSeedForms } from "../scripts/fixture-layouts.mjs";
 import { writeWorkbook } from "./forms.mjs";
-import { ROOT } from "./lib.mjs";
+import { compileForBench, ROOT } from "./lib.mjs";
 
 export const title =
   "Excel 适配器基准：模拟 Excel 上每次校验的同步次数，1,000 张表单工作簿的读取与校验耗时";
 
-const OUT = path.join(ROOT, "node_modules", ".cache", "perf-eval-bench-excel");
-const require = createRequire(import.meta.url);
-
 function compile() {
-  const config = path.join(OUT, "tsconfig.json");
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      extends: path.join(ROOT, "tsconfig.json"),
-      compilerOptions: {
-        module: "CommonJS",
-        moduleResolution: "Node10",
-        noEmit: false,
-        outDir: OUT,
-        rootDir: ROOT,
-        declaration: false,
-        sourceMap: false,
-        types: ["node", "office-js"],
-      },
-      include: [],
-      files: [
-        "src/hosts/excel/index.ts",
-        "dev/excel-sim/simulator.ts",
-        "dev/excel-sim/model.ts",
-        "src/core/validate.ts",
-        "src/core/profiles/index.ts",
-      ].map((file) => path.join(ROOT, file)),
-    }),
-  );
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(`编译 Excel 适配器失败：\n${result.stdout}${result.stderr}`);
-  }
-  const load = (rel) => require(path.join(OUT, rel));
-  return {
-    ...load("src/hosts/excel/index.js"),
-    ...load("dev/excel-sim/simulator.js"),
-    ...load("dev/excel-sim/model.js"),
-    ...load("src/core/validate.js"),
-    ...load("src/core/profiles/index.js"),
-  };
+  return compileForBench({
+    name: "excel",
+    what: " Excel 适配器",
+    types: ["node", "office-js"],
+    files: [
+      "src/hosts/excel/index.ts",
+      "dev/excel-sim/simulator.ts",
+      "dev/excel-sim/model.ts",
+      "src/core/validate.ts",
+      "src/core/profiles/index.ts",
+    ],
+  });
 }
 
 const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;

@@ -9,67 +9,36 @@
 // The adapter and the simulator are TypeScript outside the node build (dist/node), so this module
 // compiles what it needs with tsc into node_modules/.cache/perf-eval-bench-wps first, then loads
 // the CommonJS output (as bench/excel-adapter.mjs does). Run alone with `node bench/run.mjs wps`.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { loadSeedForms } from "../scripts/fixture-layouts.mjs";
 import { writeWorkbook } from "./forms.mjs";
-import { ROOT } from "./lib.mjs";
+import { compileForBench, ROOT } from "./lib.mjs";
 
 export const title =
   "WPS 适配器基准：模拟 WPS 上读取 1,000 张表单的工作簿，整块读取与逐个单元格读取的调用次数、耗时与比值";
 
-const OUT = path.join(ROOT, "node_modules", ".cache", "perf-eval-bench-wps");
 /**
  * Forms in the workbook: 1,000 by default; PERF_EVAL_BENCH_WPS_FORMS=100 for a quicker look (the
  * simulator's merged-area lookup scans every merged area of the sheet, so its own time grows with
  * the square of the forms per sheet; the call counts grow linearly).
  */
 const FORMS = Number(process.env.PERF_EVAL_BENCH_WPS_FORMS) || 1000;
-const require = createRequire(import.meta.url);
 
 function compile() {
-  const config = path.join(OUT, "tsconfig.json");
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      extends: path.join(ROOT, "tsconfig.json"),
-      compilerOptions: {
-        module: "CommonJS",
-        moduleResolution: "Node10",
-        noEmit: false,
-        outDir: OUT,
-        rootDir: ROOT,
-        declaration: false,
-        sourceMap: false,
-        types: ["node"],
-      },
-      include: [],
-      files: [
-        "src/hosts/wps/index.ts",
-        "src/hosts/wps/read.ts",
-        "dev/wps-sim/index.ts",
-        "src/core/validate.ts",
-        "src/core/profiles/index.ts",
-      ].map((file) => path.join(ROOT, file)),
-    }),
-  );
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(`编译 WPS 适配器失败：\n${result.stdout}${result.stderr}`);
-  }
-  const load = (rel) => require(path.join(OUT, rel));
-  return {
-    ...load("src/hosts/wps/index.js"),
-    ...load("src/hosts/wps/read.js"),
-    ...load("dev/wps-sim/index.js"),
-    ...load("src/core/validate.js"),
-    ...load("src/core/profiles/index.js"),
-  };
+  return compileForBench({
+    name: "wps",
+    what: " WPS 适配器",
+    types: ["node"],
+    files: [
+      "src/hosts/wps/index.ts",
+      "src/hosts/wps/read.ts",
+      "dev/wps-sim/index.ts",
+      "src/core/validate.ts",
+      "src/core/profiles/index.ts",
+    ],
+  });
 }
 
 const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
