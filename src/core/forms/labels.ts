@@ -3,6 +3,8 @@
  * (a single pass over its characters, no regular expressions) and then looked up in a table.
  */
 
+import { memoByText } from "../memo";
+
 /** Labels are short; longer text (goals, explanations) is never a label and is not normalised. */
 const MAX_LABEL_LENGTH = 48;
 
@@ -25,18 +27,14 @@ const CHAR_MAP: Record<string, string> = {
  */
 export function normalizeLabel(text: string): string {
   if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return "";
-  // Detection asks this of the same few hundred texts for every form of a workbook.
-  const known = LABEL_CACHE.get(text);
-  if (known !== undefined) return known;
-  const label = normalizeUncached(text);
-  if (LABEL_CACHE.size >= LABEL_CACHE_LIMIT) LABEL_CACHE.clear();
-  LABEL_CACHE.set(text, label);
-  return label;
+  return normalizeKnown(text);
 }
 
-const LABEL_CACHE = new Map<string, string>();
-/** Bounds the cache for workbooks with many distinct short texts; refilling is cheap. */
-const LABEL_CACHE_LIMIT = 20_000;
+/** Detection asks this of the same few hundred texts for every form of a workbook. */
+const normalizeKnown = memoByText(normalizeUncached, {
+  maxLength: MAX_LABEL_LENGTH,
+  limit: 20_000,
+});
 
 function normalizeUncached(text: string): string {
   let out = "";

@@ -1,4 +1,5 @@
 import type { Field, Form, IndicatorRow } from "../forms/model";
+import { memoByPair } from "../memo";
 import type { Profile } from "../profiles/schema";
 import {
   executionRate,
@@ -38,22 +39,12 @@ export interface ExecutionFigures {
   score: number;
 }
 
-/** Undefined when 全年预算数 / 全年执行数 are missing, not numbers, negative, or the budget is 0. */
-export function readExecution(form: Form, profile: Profile): ExecutionFigures | undefined {
-  // Five rules and the form report ask for the same figures: compute them once per form and
-  // profile (forms and profiles are not changed once read).
-  let byProfile = EXECUTION_CACHE.get(form);
-  if (!byProfile) {
-    byProfile = new Map();
-    EXECUTION_CACHE.set(form, byProfile);
-  }
-  if (byProfile.has(profile)) return byProfile.get(profile);
-  const figures = computeExecution(form, profile);
-  byProfile.set(profile, figures);
-  return figures;
-}
-
-const EXECUTION_CACHE = new WeakMap<Form, Map<Profile, ExecutionFigures | undefined>>();
+/**
+ * Undefined when 全年预算数 / 全年执行数 are missing, not numbers, negative, or the budget is 0.
+ * Five rules and the form report ask for the same figures: computed once per form and profile
+ * (forms and profiles are not changed once read).
+ */
+export const readExecution = memoByPair(computeExecution);
 
 function computeExecution(form: Form, profile: Profile): ExecutionFigures | undefined {
   const total = form.funds?.total;
@@ -154,29 +145,14 @@ export function executionScoreForTotal(
   return execution === undefined ? undefined : { value: execution.score, decimals: 2 };
 }
 
-/** Execution score + Σ printed indicator scores, or undefined when any part is unknown. */
-export function computedTotal(
-  form: Form,
-  execution: ExecutionFigures | undefined,
-): ComputedTotal | undefined {
-  // total-mismatch, grade-mismatch, exec-cap-exceeded and the report ask for it with the same
-  // (cached) execution figures.
-  let byExecution = TOTAL_CACHE.get(form);
-  if (!byExecution) {
-    byExecution = new Map();
-    TOTAL_CACHE.set(form, byExecution);
-  }
-  if (byExecution.has(execution)) return byExecution.get(execution);
-  const total = computeTotal(form, execution);
-  byExecution.set(execution, total);
-  return total;
-}
+/**
+ * Execution score + Σ printed indicator scores, or undefined when any part is unknown.
+ * total-mismatch, grade-mismatch, exec-cap-exceeded and the report ask for it with the same
+ * (cached) execution figures: computed once per form and figures.
+ */
+export const computedTotal = memoByPair(computeTotal);
 
 type ComputedTotal = { total: number; parts: PrintedNumber[] };
-const TOTAL_CACHE = new WeakMap<
-  Form,
-  Map<ExecutionFigures | undefined, ComputedTotal | undefined>
->();
 
 function computeTotal(
   form: Form,

@@ -1,6 +1,7 @@
 import type { Field, IndicatorRow } from "../forms/model";
 import type { PrintedNumber } from "../scoring";
 import { compactText, decimalsOf, parseNumber, parseValue } from "../values";
+import { memoByObject, memoByText } from "../memo";
 import { NUMBER_SOURCE, readDecimal } from "../values/number";
 import type { NumberParse, ParsedValue } from "../values/types";
 
@@ -16,42 +17,32 @@ export function isBlank(field: Field | undefined): boolean {
  */
 export function readNumber(field: Field | undefined): NumberParse {
   if (field === undefined) return { ok: false, empty: true, reason: "单元格为空" };
-  let parsed = numberCache.get(field);
-  if (parsed === undefined) {
-    parsed = parseNumberText(field.text);
-    if (!parsed.ok && field.numeric !== undefined) {
-      parsed = {
-        ok: true,
-        value: field.numeric,
-        unit: undefined,
-        decimals: decimalsOf(field.numeric),
-      };
-    }
-    numberCache.set(field, parsed);
-  }
-  return parsed;
+  return numberOfField(field);
 }
+
+/*
+ * Every rule reads the same few dozen cells of a form; parsing each once per Field (forms are
+ * read-only once detected) keeps the engine well above its 2,000 forms/s target.
+ */
+const numberOfField = memoByObject((field: Field): NumberParse => {
+  const parsed = parseNumberText(field.text);
+  if (parsed.ok || field.numeric === undefined) return parsed;
+  return { ok: true, value: field.numeric, unit: undefined, decimals: decimalsOf(field.numeric) };
+});
 
 /**
  * The text's reading, shared by every cell that shows the same text ("100%", "10", "—" recur on
  * every form of a workbook). Results are not changed by callers, so one object can serve them all.
  */
-function parseNumberText(text: string): NumberParse {
-  const short = text.length <= 64;
-  const known = short ? textNumberCache.get(text) : undefined;
-  if (known !== undefined) return known;
-  let parsed: NumberParse = DASH_LOOKALIKE.test(text)
-    ? { ok: false, empty: true, reason: `“${excerpt(text.trim())}”表示不涉及` }
-    : parseNumber(text);
-  if (!parsed.ok && !parsed.empty) parsed = readPoints(text) ?? parsed;
-  if (short) {
-    if (textNumberCache.size >= 20_000) textNumberCache.clear();
-    textNumberCache.set(text, parsed);
-  }
-  return parsed;
-}
-
-const textNumberCache = new Map<string, NumberParse>();
+const parseNumberText = memoByText(
+  (text: string): NumberParse => {
+    const parsed: NumberParse = DASH_LOOKALIKE.test(text)
+      ? { ok: false, empty: true, reason: `“${excerpt(text.trim())}”表示不涉及` }
+      : parseNumber(text);
+    return !parsed.ok && !parsed.empty ? (readPoints(text) ?? parsed) : parsed;
+  },
+  { maxLength: 64, limit: 20_000 },
+);
 
 /** "10分", "4.8 分": a weight or score typed with its unit, points (分). */
 const POINTS = new RegExp(`^([+-]?${NUMBER_SOURCE})分$`);
@@ -76,14 +67,6 @@ function readPoints(text: string): NumberParse | undefined {
  */
 const DASH_LOOKALIKE = /^\s*[一‒−ー﹣]+\s*$/;
 
-/*
- * Every rule reads the same few dozen cells of a form; parsing each once per Field (forms are
- * read-only once detected) keeps the engine well above its 2,000 forms/s target. Results are
- * shared, so callers must not mutate them.
- */
-const numberCache = new WeakMap<Field, NumberParse>();
-const valueCache = new WeakMap<Field, ParsedValue>();
-
 /** The printed number with its precision, or undefined when the cell holds no number. */
 export function printedNumber(field: Field | undefined): PrintedNumber | undefined {
   const parsed = readNumber(field);
@@ -92,14 +75,10 @@ export function printedNumber(field: Field | undefined): PrintedNumber | undefin
 
 /** What a target or actual cell means. */
 export function readValue(field: Field | undefined): ParsedValue {
-  if (field === undefined) return { kind: "empty" };
-  let parsed = valueCache.get(field);
-  if (parsed === undefined) {
-    parsed = parseValue(field.text);
-    valueCache.set(field, parsed);
-  }
-  return parsed;
+  return field === undefined ? { kind: "empty" } : valueOfField(field);
 }
+
+const valueOfField = memoByObject((field: Field) => parseValue(field.text));
 
 /** The cell's text with all white space removed: PDF and merged cells break words ("产出指\n标"). */
 export function withoutSpaces(text: string): string {

@@ -1,4 +1,5 @@
 import type { IndicatorRow } from "../forms/model";
+import { memoByObject } from "../memo";
 import { indicatorScore, type IndicatorScore } from "../scoring";
 import type { ParsedValue, TimeValue } from "../values/types";
 import { isCostRow, numberOf, quotedText, readValue, statedAchievement } from "./fields";
@@ -19,23 +20,14 @@ export interface RowReading {
   cost: boolean;
 }
 
-export function readRow(row: IndicatorRow): RowReading {
-  let reading = readings.get(row);
-  if (reading === undefined) {
-    reading = {
-      target: readValue(row.target),
-      actual: readValue(row.actual),
-      weight: numberOf(row.weight),
-      score: numberOf(row.score),
-      cost: isCostRow(row),
-    };
-    readings.set(row, reading);
-  }
-  return reading;
-}
-
-/** Several rules read every row; rows do not change once detected (as fields.ts's caches). */
-const readings = new WeakMap<IndicatorRow, RowReading>();
+/** Several rules read every row; rows do not change once detected (as fields.ts's readings). */
+export const readRow = memoByObject((row: IndicatorRow): RowReading => ({
+  target: readValue(row.target),
+  actual: readValue(row.actual),
+  weight: numberOf(row.weight),
+  score: numberOf(row.score),
+  cost: isCostRow(row),
+}));
 
 /** A target that PERF.SCORE can score proportionally: a number or a comparator and a number. */
 export function isQuantitativeTarget(target: ParsedValue): boolean {

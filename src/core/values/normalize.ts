@@ -2,6 +2,7 @@
  * Text clean-up shared by the value parsers: people type full-width digits and punctuation, stray
  * spaces and line breaks inside numbers (PDF and WPS copy/paste), and comparators in several scripts.
  */
+import { memoByText } from "../memo";
 
 /** Full-width ASCII block (！ … ～) and the ideographic space, mapped to their ASCII forms. */
 function toHalfWidth(text: string): string {
@@ -24,19 +25,14 @@ const ANY_SPACE = /[\s\u00a0\u200b\ufeff]+/g;
  * space at all (digits split by spaces or line breaks are joined first, so "12.142 988" → "12.142988").
  */
 export function compactText(raw: string): string {
-  // The same labels and values recur on every form of a workbook: remember short texts.
-  if (raw.length > COMPACT_CACHE_MAX_LENGTH) return compactUncached(raw);
-  const known = COMPACT_CACHE.get(raw);
-  if (known !== undefined) return known;
-  const compact = compactUncached(raw);
-  if (COMPACT_CACHE.size >= COMPACT_CACHE_LIMIT) COMPACT_CACHE.clear();
-  COMPACT_CACHE.set(raw, compact);
-  return compact;
+  return compactKnown(raw);
 }
 
-const COMPACT_CACHE = new Map<string, string>();
-const COMPACT_CACHE_LIMIT = 20_000;
-const COMPACT_CACHE_MAX_LENGTH = 200;
+/** The same labels and values recur on every form of a workbook: remember short texts. */
+const compactKnown = memoByText((raw: string) => compactUncached(raw), {
+  maxLength: 200,
+  limit: 20_000,
+});
 
 function compactUncached(raw: string): string {
   let text = NON_ASCII.test(raw) ? toHalfWidth(raw) : raw;
