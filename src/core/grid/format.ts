@@ -15,6 +15,7 @@
  * too); changing it would change the text of every unformatted number in findings.
  */
 import { format as numfmtFormat, getFormatInfo } from "numfmt";
+import { memoByText } from "../memo";
 
 /** Excel "General": at most 11 significant digits, no binary float noise (0.1 + 0.2 → "0.3"). */
 export function formatGeneral(value: number): string {
@@ -47,26 +48,22 @@ interface CodeInfo {
 
 const GENERAL = /^\s*general\s*$/i;
 const ROUNDED_TYPES = new Set(["number", "percent", "grouped", "currency"]);
-const codes = new Map<string, CodeInfo>();
-
-function codeInfo(numFmt: string): CodeInfo {
-  let info = codes.get(numFmt);
-  if (info === undefined) {
+/** What a code is, read once per code (a workbook uses a handful). */
+const codeInfo = memoByText(
+  (numFmt: string): CodeInfo => {
     try {
       const parsed = getFormatInfo(numFmt);
       // getFormatInfo tolerates codes format() rejects; format once to know.
       numfmtFormat(numFmt, 1);
-      info = ROUNDED_TYPES.has(parsed.type)
+      return ROUNDED_TYPES.has(parsed.type)
         ? { valid: true, decimals: parsed.maxDecimals, scale: parsed.scale }
         : { valid: true, scale: 1 };
     } catch {
-      info = { valid: false, scale: 1 };
+      return { valid: false, scale: 1 };
     }
-    if (codes.size > 500) codes.clear();
-    codes.set(numFmt, info);
-  }
-  return info;
-}
+  },
+  { maxLength: Number.POSITIVE_INFINITY, limit: 501 },
+);
 
 /**
  * Renders `value` with the format code `numFmt`. Text values are shown as they are; a number under
