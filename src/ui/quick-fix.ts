@@ -1,15 +1,16 @@
 /**
  * Quick fixes (修正): for a printed 执行率, 执行得分, 总分 or 评分等级 that the engine found wrong, the
  * value to write instead, in the style the cell already uses; for a number held as text
- * (number-as-text), the number the engine read, with a number format that shows the same text. Pure: the task pane asks the host to
- * write the value; nothing in src/core changes for it, the figures come from the form's report and
- * the finding the rule gave.
+ * (number-as-text), the number the engine read, with a number format that shows the same text.
+ * Pure: the task pane asks the host to write the value; nothing in src/core changes for it, the
+ * figures come from the form's report and the finding the rule gave.
  */
 import type { Finding } from "../core/findings";
 import { detectForms } from "../core/forms";
 import type { Form } from "../core/forms/model";
 import { fromA1, type GridCell, type SheetGrid, type WorkbookGrid } from "../core/grid";
 import { formatValue } from "../core/grid/format";
+import { memoByObject } from "../core/memo";
 import type { Profile } from "../core/profiles/schema";
 import { readExecution, type ExecutionFigures } from "../core/rules/execution";
 import { readAmount, readNumber } from "../core/rules/fields";
@@ -129,12 +130,7 @@ function clean(value: number, decimals: number): number {
 function detectedForm(context: FixContext): Form | undefined {
   const { form, sheet } = context;
   if (form === undefined) return undefined;
-  let forms = formsBySheet.get(sheet);
-  if (forms === undefined) {
-    forms = detectForms(sheet);
-    formsBySheet.set(sheet, forms);
-  }
-  return forms.find((candidate) => candidate.range === form.range);
+  return formsOn(sheet).find((candidate) => candidate.range === form.range);
 }
 
 /** The form's execution figures (分值, exact rate), read from the detected form itself. */
@@ -144,7 +140,7 @@ function executionOf(context: FixContext): ExecutionFigures | undefined {
 }
 
 /** Detection per sheet object, once: a pane lists many findings of the same sheet. */
-const formsBySheet = new WeakMap<SheetGrid, Form[]>();
+const formsOn = memoByObject((sheet: SheetGrid) => detectForms(sheet));
 
 function rateFix(context: FixContext): FixedValue | undefined {
   const { finding, form, profile, current } = context;
