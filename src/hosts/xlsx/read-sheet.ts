@@ -3,6 +3,7 @@
 import {
   MemorySheet,
   displayText,
+  toA1,
   type CellRange,
   type GridCell,
   type StoredValue,
@@ -142,14 +143,6 @@ function hasEntity(xml: string, start: number, end: number): boolean {
   return false;
 }
 
-function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /**
  * The grid sheet the reader fills: MemorySheet with its own merge index. Detection asks for the
  * merge at nearly every cell it reads, and the reader itself at every cell it keeps, so when the
@@ -276,7 +269,7 @@ function scanSheet(tokens: XmlTokens, name: string, context: SheetContext, read:
         row = at[1];
       }
       if (row > MAX_ROWS || col > MAX_COLS) {
-        throw beyondSheetLimits(name, `单元格 ${columnLetters(col)}${row}`);
+        throw beyondSheetLimits(name, `单元格 ${toA1(row, col)}`);
       }
       const cell = readCell(tokens, row, col, name, context, shared);
       if (cell) {
@@ -413,7 +406,7 @@ function readCell(
       ? plainValue(tokens.xml, plainStart, plainEnd, type, inline, style, context)
       : storedValue(type, raw, inline, style, context);
   if (typeof value === "string" && value.length > MAX_CELL_CHARS) {
-    throw cellTextTooLong(sheetName, `${columnLetters(col)}${row}`, value.length);
+    throw cellTextTooLong(sheetName, toA1(row, col), value.length);
   }
   if (value === null && formula === undefined) return undefined;
   const text = typeof value === "number" ? formatValue(value, style.numFmt) : displayText(value);

@@ -2,9 +2,8 @@
 // the other cells name it by index (<f t="shared" si="0"/>). Each of them holds the formula moved
 // by its offset from the first cell, as Excel shows it: relative references move, $-anchored
 // parts stay. The evaluator needs that text for cells stored without a cached result.
-
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+import { columnLetter } from "../../core/grid";
+import { MAX_COLS, MAX_ROWS } from "./read-limits";
 
 function isWordCode(code: number): boolean {
   return (
@@ -25,14 +24,6 @@ function columnNumber(letters: string): number {
   let col = 0;
   for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) & 0xdf) - 64);
   return col;
-}
-
-function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /**
@@ -78,9 +69,9 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     const col = columnNumber(letters) + (colAbs ? 0 : cols);
     const row = Number(digits) + (rowAbs ? 0 : rows);
     const moved =
-      col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW
+      col < 1 || col > MAX_COLS || row < 1 || row > MAX_ROWS
         ? "#REF!"
-        : `${colAbs}${columnLetters(col)}${rowAbs}${row}`;
+        : `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
     out += formula.slice(copiedTo, i) + moved;
     i += whole.length;
     copiedTo = i;
